@@ -1,0 +1,49 @@
+package com.figmart.platform.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresServerTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void durableServerCommitsSynchronouslyAndDecodesLogically() {
+		try (var server = EmbeddedPostgresServer.start(directory, 0, EmbeddedPostgresServer.Durability.DURABLE)) {
+			assertThat(server.setting("fsync")).isEqualTo("on");
+			assertThat(server.setting("synchronous_commit")).isEqualTo("on");
+			assertThat(server.setting("wal_level")).isEqualTo("logical");
+		}
+	}
+
+	@Test
+	void keepsItsDataAcrossARestart() throws Exception {
+		try (var server = EmbeddedPostgresServer.start(directory, 0, EmbeddedPostgresServer.Durability.DURABLE)) {
+			server.createDatabaseIfMissing("shop");
+			try (var connection = DriverManager.getConnection(server.jdbcUrl("shop"), "postgres", "");
+					var statement = connection.createStatement()) {
+				statement.execute("create table kept (id int primary key)");
+				statement.execute("insert into kept values (42)");
+			}
+		}
+		try (var server = EmbeddedPostgresServer.start(directory, 0, EmbeddedPostgresServer.Durability.DURABLE);
+				var connection = DriverManager.getConnection(server.jdbcUrl("shop"), "postgres", "");
+				var result = connection.createStatement().executeQuery("select id from kept")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getInt(1)).isEqualTo(42);
+		}
+	}
+
+	@Test
+	void ignoresAPidFileWhoseProcessIsGone() throws Exception {
+		java.nio.file.Files.writeString(directory.resolve("postmaster.pid"), "999999999\n");
+		EmbeddedPostgresServer.stopStaleServer(directory);
+		assertThat(directory.resolve("postmaster.pid")).exists();
+	}
+}
