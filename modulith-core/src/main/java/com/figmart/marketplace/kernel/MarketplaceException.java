@@ -1,0 +1,44 @@
+package com.figmart.marketplace.kernel;
+
+import java.util.Map;
+
+/**
+ * A failure the client can act on. Each module names its failures as subclasses of one of the
+ * categories below; the web edge turns them into RFC 9457 problem details with the status of the
+ * category, a type URI built from {@link #problemType()}, and the {@link #properties()} as members.
+ */
+public abstract sealed class MarketplaceException extends RuntimeException {
+
+	protected MarketplaceException(String message) {
+		super(message);
+	}
+
+	/** The last segment of the problem type URI, for example {@code product-not-found}. */
+	public abstract String problemType();
+
+	/** Extra members of the problem body, for example the SKU that was not found. */
+	public Map<String, Object> properties() {
+		return Map.of();
+	}
+
+	/** Something the request names does not exist: 404. */
+	public abstract static non-sealed class NotFound extends MarketplaceException {
+		protected NotFound(String message) {
+			super(message);
+		}
+	}
+
+	/** The request conflicts with the current state of a resource: 409. */
+	public abstract static non-sealed class Conflict extends MarketplaceException {
+		protected Conflict(String message) {
+			super(message);
+		}
+	}
+
+	/** The request is well-formed but breaks a business rule: 422. */
+	public abstract static non-sealed class Unprocessable extends MarketplaceException {
+		protected Unprocessable(String message) {
+			super(message);
+		}
+	}
+}

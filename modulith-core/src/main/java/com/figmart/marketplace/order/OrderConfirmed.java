@@ -1,0 +1,15 @@
+package com.figmart.marketplace.order;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jmolecules.event.annotation.DomainEvent;
+
+import com.figmart.marketplace.kernel.Money;
+import com.figmart.marketplace.user.CustomerId;
+
+/** Stock is held and payment authorised: the sale is made. */
+@DomainEvent
+public record OrderConfirmed(OrderId orderId, CustomerId customerId, List<OrderLine> lines, Money total,
+		Instant confirmedAt) {
+}

@@ -1,0 +1,11 @@
+package com.figmart.marketplace.payment.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface Payments extends CrudRepository<Payment, UUID> {
+
+	Optional<Payment> findByOrderId(UUID orderId);
+}
