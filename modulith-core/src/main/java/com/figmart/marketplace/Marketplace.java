@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,6 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Modulithic(systemName = "Figmart marketplace", sharedModules = "kernel")
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class Marketplace {
 
