@@ -16,7 +16,7 @@ interface Products extends CrudRepository<Product, String> {
 	 */
 	@Query("""
 			select p from Product p
-			where (:text is null or lower(p.name) like :text or lower(p.description) like :text)
+			where (:text is null or lower(p.name) like :text escape '\\' or lower(p.description) like :text escape '\\')
 			  and (:category is null or p.category = :category)
 			  and (:active is null or p.active = :active)
 			""")

@@ -26,7 +26,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import com.figmart.marketplace.kernel.Sku;
 import com.figmart.marketplace.order.internal.Cart.CartView;
 import com.figmart.marketplace.order.internal.Order.OrderView;
-import com.figmart.marketplace.user.CustomerId;
 
 @RestController
 @RequestMapping("/api/carts")
@@ -44,7 +43,7 @@ class CartController {
 
 	@PostMapping
 	ResponseEntity<CartView> open(@Valid @RequestBody NewCart request) {
-		var cart = carts.open(CustomerId.of(request.customerId()));
+		var cart = carts.open(request.customerId());
 		var location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(cart.id()).toUri();
 		return ResponseEntity.created(location).body(cart);
 	}

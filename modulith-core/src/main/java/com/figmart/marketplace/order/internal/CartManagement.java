@@ -32,7 +32,8 @@ class CartManagement {
 		this.clock = clock;
 	}
 
-	CartView open(CustomerId customer) {
+	CartView open(UUID customerId) {
+		var customer = CustomerId.of(customerId);
 		if (!customers.exists(customer)) {
 			throw new UnknownCustomerException(customer);
 		}

@@ -26,7 +26,6 @@ import com.figmart.marketplace.kernel.Sku;
 import com.figmart.marketplace.order.OrderId;
 import com.figmart.marketplace.order.internal.Order.OrderView;
 import com.figmart.marketplace.order.internal.OrderManagement.Wanted;
-import com.figmart.marketplace.user.CustomerId;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -55,7 +54,7 @@ class OrderController {
 			@Valid @RequestBody PlaceOrder request) {
 		var wanted = request.lines().stream().map(line -> new Wanted(Sku.of(line.sku()), line.quantity())).toList();
 		return responses.settle(idempotencyKey,
-				() -> orders.place(CustomerId.of(request.customerId()), wanted, request.paymentToken(), idempotencyKey));
+				() -> orders.place(request.customerId(), wanted, request.paymentToken(), idempotencyKey));
 	}
 
 	@GetMapping("/{id}")

@@ -67,7 +67,8 @@ class OrderManagement {
 	record Placement(OrderView order, boolean replayed) {
 	}
 
-	Placement place(CustomerId customer, List<Wanted> wanted, String paymentToken, @Nullable String idempotencyKey) {
+	Placement place(UUID customerId, List<Wanted> wanted, String paymentToken, @Nullable String idempotencyKey) {
+		var customer = CustomerId.of(customerId);
 		var merged = merge(wanted);
 		var fingerprint = fingerprint("order", customer.toString(), merged.toString(), paymentToken);
 		var replay = replay(idempotencyKey, fingerprint);
