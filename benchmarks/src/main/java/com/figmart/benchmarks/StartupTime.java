@@ -240,17 +240,26 @@ public final class StartupTime {
 			String name = timed ? "run-" + (i - config.warmupRuns()) : "warmup-" + i;
 			Path dataDirectory = config.freshData() ? config.workDir().resolve("data").resolve(stamp + "-" + name)
 					: shared;
-			long elapsed = runOnce(name, dataDirectory);
-			if (timed) {
-				millis.add(elapsed);
+			boolean last = i == total;
+			try {
+				long elapsed = runOnce(name, dataDirectory);
+				if (timed) {
+					millis.add(elapsed);
+				}
+				out.printf("%-10s %6d ms%s%n", name, elapsed, timed ? "" : "  (untimed)");
 			}
-			out.printf("%-10s %6d ms%s%n", name, elapsed, timed ? "" : "  (untimed)");
-			if (config.freshData()) {
+			catch (RuntimeException | InterruptedException | IOException e) {
+				try {
+					deleteData(dataDirectory);
+				}
+				catch (IOException cleanup) {
+					e.addSuppressed(cleanup);
+				}
+				throw e;
+			}
+			if (config.freshData() || last) {
 				deleteData(dataDirectory);
 			}
-		}
-		if (!config.freshData()) {
-			deleteData(shared);
 		}
 
 		StartupResult result = new StartupResult(config.jar().toString(), config.java(), version, config.freshData(),
@@ -311,10 +320,20 @@ public final class StartupTime {
 			process.getOutputStream().close();
 			readyAt = awaitReady(process, start, log);
 		}
-		finally {
-			stop(process, dataDirectory);
-			current.set(null);
+		catch (RuntimeException | InterruptedException | IOException e) {
+			try {
+				stop(process, dataDirectory);
+			}
+			catch (RuntimeException | InterruptedException stopFailure) {
+				e.addSuppressed(stopFailure);
+			}
+			finally {
+				current.set(null);
+			}
+			throw e;
 		}
+		stop(process, dataDirectory);
+		current.set(null);
 		return TimeUnit.NANOSECONDS.toMillis(readyAt - start);
 	}
 

@@ -21,6 +21,13 @@ public abstract sealed class MarketplaceException extends RuntimeException {
 		return Map.of();
 	}
 
+	/** The request itself is malformed in a way only the module can tell, such as an unknown sort key: 400. */
+	public abstract static non-sealed class InvalidRequest extends MarketplaceException {
+		protected InvalidRequest(String message) {
+			super(message);
+		}
+	}
+
 	/** Something the request names does not exist: 404. */
 	public abstract static non-sealed class NotFound extends MarketplaceException {
 		protected NotFound(String message) {

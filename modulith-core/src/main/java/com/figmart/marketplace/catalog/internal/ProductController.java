@@ -62,7 +62,7 @@ class ProductController {
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable Boolean active,
 			@PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
-		return new PagedModel<>(catalog.search(text, category, active, pageable));
+		return new PagedModel<>(catalog.search(text, category, active, ProductSorting.translate(pageable)));
 	}
 
 	@GetMapping("/categories")

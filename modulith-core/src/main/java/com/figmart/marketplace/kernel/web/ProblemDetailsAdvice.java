@@ -22,8 +22,12 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -46,7 +50,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MarketplaceException.class)
 	ProblemDetail marketplaceFailure(MarketplaceException failure) {
-		var status = failure instanceof MarketplaceException.NotFound ? HttpStatus.NOT_FOUND
+		var status = failure instanceof MarketplaceException.InvalidRequest ? HttpStatus.BAD_REQUEST
+				: failure instanceof MarketplaceException.NotFound ? HttpStatus.NOT_FOUND
 				: failure instanceof MarketplaceException.Conflict ? HttpStatus.CONFLICT
 				: HttpStatus.UNPROCESSABLE_CONTENT;
 		var problem = problem(status, failure.problemType(), failure.getMessage());
@@ -110,9 +115,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var errors = failure.getParameterValidationResults().stream()
-				.flatMap(result -> result.getResolvableErrors().stream()
-						.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-								"message", String.valueOf(error.getDefaultMessage()))))
+				.flatMap(result -> result instanceof ParameterErrors body
+						// a @Valid request body: name its fields, not the parameter
+						? body.getFieldErrors().stream().map(error -> Map.of("field", error.getField(), "message",
+								String.valueOf(error.getDefaultMessage())))
+						: result.getResolvableErrors().stream().map(error -> Map.of("field",
+								parameterName(result), "message", String.valueOf(error.getDefaultMessage()))))
+				.sorted(Comparator.comparing(error -> error.get("field")))
 				.toList();
 		return invalidFields(HttpStatus.BAD_REQUEST, errors);
 	}
@@ -135,6 +144,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"The request body is missing or is not valid JSON");
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** The name a client knows a parameter by: the header or request parameter name, else the Java name. */
+	private static String parameterName(ParameterValidationResult result) {
+		var header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		var param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return String.valueOf(result.getMethodParameter().getParameterName());
 	}
 
 	private ResponseEntity<Object> invalidFields(HttpStatusCode status, List<Map<String, String>> errors) {

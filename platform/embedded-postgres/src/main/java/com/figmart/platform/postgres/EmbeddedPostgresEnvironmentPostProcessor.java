@@ -3,7 +3,14 @@ package com.figmart.platform.postgres;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -25,7 +32,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 	static final String PREFIX = "figmart.embedded-postgres.";
 
 	/** One server per data directory and JVM, so an application restarted in-process finds its data. */
-	private static final ConcurrentMap<Path, EmbeddedPostgresServer> servers = new ConcurrentHashMap<>();
+	private static final ConcurrentMap<Path, ContextOwnedServer> servers = new ConcurrentHashMap<>();
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,19 +44,74 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 				.toAbsolutePath().normalize();
 		int port = environment.getProperty(PREFIX + "port", Integer.class, 0);
 		var database = environment.getProperty(PREFIX + "database", "figmart");
-		var server = servers.computeIfAbsent(dataDirectory, directory -> {
-			var started = EmbeddedPostgresServer.start(directory, port, EmbeddedPostgresServer.Durability.DURABLE);
-			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-postgres-shutdown"));
-			return started;
-		});
-		server.createDatabaseIfMissing(database);
+		var server = servers.computeIfAbsent(dataDirectory, directory -> new ContextOwnedServer(
+				EmbeddedPostgresServer.start(directory, port, EmbeddedPostgresServer.Durability.DURABLE, false)));
+		server.server().createDatabaseIfMissing(database);
 		environment.getPropertySources()
-				.addFirst(new MapPropertySource("figmartEmbeddedPostgres", server.datasourceProperties(database)));
+				.addFirst(new MapPropertySource("figmartEmbeddedPostgres", server.server().datasourceProperties(database)));
+		application.addInitializers(context -> context.addBeanFactoryPostProcessor(new StopAfterDataSources(server)));
 	}
 
 	@Override
 	public int getOrder() {
 		// after ConfigDataEnvironmentPostProcessor, so application.yml can switch it on
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * A server whose life the application context owns: it is stopped when the context closes, after
+	 * every DataSource (they depend on it), so no pool is left talking to a stopped server. A JVM
+	 * shutdown hook stops it only if no context ever took it over (start-up failed early): a hook
+	 * that always stopped it would race the context's own close.
+	 */
+	static final class ContextOwnedServer implements AutoCloseable {
+
+		private final EmbeddedPostgresServer server;
+		private final AtomicBoolean owned = new AtomicBoolean();
+
+		ContextOwnedServer(EmbeddedPostgresServer server) {
+			this.server = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				if (!owned.get()) {
+					server.close();
+				}
+			}, "embedded-postgres-orphan-stop"));
+		}
+
+		EmbeddedPostgresServer server() {
+			return server;
+		}
+
+		@Override
+		public void close() {
+			servers.remove(server.dataDirectory(), this);
+			server.close();
+		}
+	}
+
+	private record StopAfterDataSources(ContextOwnedServer server) implements BeanDefinitionRegistryPostProcessor {
+
+		private static final String BEAN_NAME = "figmartEmbeddedPostgresServer";
+
+		@Override
+		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+			var definition = new RootBeanDefinition(ContextOwnedServer.class, () -> {
+				server.owned.set(true);
+				return server;
+			});
+			definition.setDestroyMethodName("close");
+			registry.registerBeanDefinition(BEAN_NAME, definition);
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+			for (var name : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
+				var definition = beanFactory.getBeanDefinition(name);
+				var dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+				var extended = java.util.Arrays.copyOf(dependsOn, dependsOn.length + 1);
+				extended[dependsOn.length] = BEAN_NAME;
+				definition.setDependsOn(extended);
+			}
+		}
 	}
 }

@@ -52,6 +52,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param port 0 for a free port
 	 */
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Durability durability) {
+		return start(dataDirectory, port, durability, true);
+	}
+
+	/**
+	 * @param stopOnJvmExit whether a JVM shutdown hook stops the server; an owner that stops it itself
+	 *        (after closing its connection pool) passes false
+	 */
+	public static EmbeddedPostgresServer start(Path dataDirectory, int port, Durability durability,
+			boolean stopOnJvmExit) {
 		try {
 			Files.createDirectories(dataDirectory);
 			stopStaleServer(dataDirectory);
@@ -60,6 +69,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					.setCleanDataDirectory(false)
 					.setPort(port)
 					.setPGStartupWait(Duration.ofSeconds(60))
+					.setRegisterShutdownHook(stopOnJvmExit)
 					.setServerConfig("wal_level", "logical")
 					.setServerConfig("max_replication_slots", "10")
 					.setServerConfig("max_wal_senders", "10")
