@@ -11,7 +11,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -34,6 +36,12 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 	/** One server per data directory and JVM, so an application restarted in-process finds its data. */
 	private static final ConcurrentMap<Path, ContextOwnedServer> servers = new ConcurrentHashMap<>();
 
+	private final Log log;
+
+	public EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EmbeddedPostgresEnvironmentPostProcessor.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
@@ -46,7 +54,10 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 		var database = environment.getProperty(PREFIX + "database", "figmart");
 		var server = servers.computeIfAbsent(dataDirectory, directory -> new ContextOwnedServer(
 				EmbeddedPostgresServer.start(directory, port, EmbeddedPostgresServer.Durability.DURABLE, false)));
+		server.server().stoppedStaleServer().ifPresent(pid -> log.warn("Stopped PostgreSQL (pid " + pid
+				+ ") that a previous process had left running on " + dataDirectory));
 		server.server().createDatabaseIfMissing(database);
+		log.info("Embedded PostgreSQL: " + server.server().jdbcUrl(database) + " (data in " + dataDirectory + ")");
 		environment.getPropertySources()
 				.addFirst(new MapPropertySource("figmartEmbeddedPostgres", server.server().datasourceProperties(database)));
 		application.addInitializers(context -> context.addBeanFactoryPostProcessor(new StopAfterDataSources(server)));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -40,10 +41,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 	private final Path dataDirectory;
+	private final OptionalLong stoppedStaleServer;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, OptionalLong stoppedStaleServer) {
 		this.postgres = postgres;
 		this.dataDirectory = dataDirectory;
+		this.stoppedStaleServer = stoppedStaleServer;
 	}
 
 	/**
@@ -63,7 +66,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			boolean stopOnJvmExit) {
 		try {
 			Files.createDirectories(dataDirectory);
-			stopStaleServer(dataDirectory);
+			var stale = stopStaleServer(dataDirectory);
 			var builder = EmbeddedPostgres.builder()
 					.setDataDirectory(dataDirectory)
 					.setCleanDataDirectory(false)
@@ -80,7 +83,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			var started = builder.start();
 			log.info("Embedded PostgreSQL ({}) listening on 127.0.0.1:{} with data in {}", durability,
 					started.getPort(), dataDirectory.toAbsolutePath());
-			return new EmbeddedPostgresServer(started, dataDirectory);
+			return new EmbeddedPostgresServer(started, dataDirectory, stale);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
@@ -92,17 +95,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * A JVM killed with -9 leaves its PostgreSQL running and holding the data directory. Such a server
 	 * has no clients left, so a smart shutdown (SIGTERM) ends it; we wait for that before we start.
 	 */
-	static void stopStaleServer(Path dataDirectory) throws IOException {
+	static OptionalLong stopStaleServer(Path dataDirectory) throws IOException {
 		var pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
-			return;
+			return OptionalLong.empty();
 		}
 		List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
 		Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty()
 				: parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
 						.filter(EmbeddedPostgresServer::isPostgres);
 		if (stale.isEmpty()) {
-			return;
+			return OptionalLong.empty();
 		}
 		var process = stale.get();
 		log.warn("PostgreSQL (pid {}) left running by a previous process still holds {}: stopping it",
@@ -116,6 +119,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					+ dataDirectory.toAbsolutePath() + " and did not stop within " + STALE_SERVER_STOP_TIMEOUT
 					+ "; stop it by hand (kill " + process.pid() + ") and start again", e);
 		}
+		return OptionalLong.of(process.pid());
 	}
 
 	private static Optional<Long> parsePid(String line) {
@@ -129,6 +133,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static boolean isPostgres(ProcessHandle process) {
 		return process.info().command().map(command -> command.contains("postgres")).orElse(true);
+	}
+
+	/** The pid of a server left running by a dead predecessor that this start stopped, if any. */
+	public OptionalLong stoppedStaleServer() {
+		return stoppedStaleServer;
 	}
 
 	public int port() {
