@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 
@@ -42,7 +43,7 @@ class Product {
 	private Instant updatedAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Product() {
 	}

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 import org.jmolecules.ddd.annotation.ValueObject;
@@ -55,7 +56,7 @@ class Reservation {
 	private Instant expiresAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Reservation() {
 	}

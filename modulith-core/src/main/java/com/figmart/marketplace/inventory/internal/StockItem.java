@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 
@@ -25,7 +26,7 @@ class StockItem {
 	private int reserved;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected StockItem() {
 	}

@@ -59,7 +59,7 @@ class Cart {
 	private Instant updatedAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Cart() {
 	}

@@ -93,7 +93,7 @@ class Order extends AbstractAggregateRoot<Order> {
 	private Instant updatedAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Order() {
 	}

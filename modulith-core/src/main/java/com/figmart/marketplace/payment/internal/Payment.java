@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -54,7 +55,7 @@ class Payment extends AbstractAggregateRoot<Payment> {
 	private Instant updatedAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Payment() {
 	}

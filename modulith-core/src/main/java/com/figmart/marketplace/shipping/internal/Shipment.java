@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -55,7 +56,7 @@ class Shipment extends AbstractAggregateRoot<Shipment> {
 	private Instant updatedAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Shipment() {
 	}

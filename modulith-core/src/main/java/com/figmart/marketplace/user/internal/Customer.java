@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -49,7 +50,7 @@ class Customer extends AbstractAggregateRoot<Customer> {
 	private Instant registeredAt;
 
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Customer() {
 	}
