@@ -138,23 +138,7 @@ public final class CheckoutLoad {
 			err.println(USAGE);
 			return 2;
 		}
-		try {
-			return new CheckoutLoad(config, out).execute();
-		}
-		catch (SetupException e) {
-			err.println("CheckoutLoad: setup failed: " + e.getMessage());
-			return 1;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			err.println("CheckoutLoad: interrupted");
-			return 1;
-		}
-		catch (IOException | RuntimeException e) {
-			err.println("CheckoutLoad: failed: " + e);
-			e.printStackTrace(err);
-			return 1;
-		}
+		return Programs.exitCode("CheckoutLoad", err, SetupException.class, new CheckoutLoad(config, out)::execute);
 	}
 
 	private int execute() throws InterruptedException, IOException {
@@ -506,7 +490,7 @@ public final class CheckoutLoad {
 		private static final long serialVersionUID = 1L;
 
 		SetupException(String message) {
-			super(message);
+			super("setup failed: " + message);
 		}
 	}
 }

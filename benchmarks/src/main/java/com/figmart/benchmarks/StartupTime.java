@@ -194,21 +194,7 @@ public final class StartupTime {
 		Thread cleanup = new Thread(benchmark::stopCurrent, "startup-time-cleanup");
 		Runtime.getRuntime().addShutdownHook(cleanup);
 		try {
-			return benchmark.execute();
-		}
-		catch (RunFailure e) {
-			err.println("StartupTime: " + e.getMessage());
-			return 1;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			err.println("StartupTime: interrupted");
-			return 1;
-		}
-		catch (IOException | RuntimeException e) {
-			err.println("StartupTime: failed: " + e);
-			e.printStackTrace(err);
-			return 1;
+			return Programs.exitCode("StartupTime", err, RunFailure.class, benchmark::execute);
 		}
 		finally {
 			benchmark.stopCurrent();

@@ -54,19 +54,8 @@ class SalesController {
 	}
 
 	static final class InvalidRangeException extends MarketplaceException.Unprocessable {
-
 		InvalidRangeException(LocalDate from, LocalDate to) {
-			super("'from' (" + from + ") is after 'to' (" + to + ")");
-		}
-
-		@Override
-		public String problemType() {
-			return "invalid-range";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("parameter", "from");
+			super("invalid-range", "'from' (" + from + ") is after 'to' (" + to + ")", Map.of("parameter", "from"));
 		}
 	}
 }

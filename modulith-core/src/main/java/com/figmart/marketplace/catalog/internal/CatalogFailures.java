@@ -11,42 +11,14 @@ final class CatalogFailures {
 	}
 
 	static final class ProductNotFoundException extends MarketplaceException.NotFound {
-
-		private final Sku sku;
-
 		ProductNotFoundException(Sku sku) {
-			super("No product with SKU " + sku);
-			this.sku = sku;
-		}
-
-		@Override
-		public String problemType() {
-			return "product-not-found";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("sku", sku.value());
+			super("product-not-found", "No product with SKU " + sku, Map.of("sku", sku.value()));
 		}
 	}
 
 	static final class SkuAlreadyTakenException extends MarketplaceException.Conflict {
-
-		private final Sku sku;
-
 		SkuAlreadyTakenException(Sku sku) {
-			super("A product with SKU " + sku + " exists already");
-			this.sku = sku;
-		}
-
-		@Override
-		public String problemType() {
-			return "sku-taken";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("sku", sku.value());
+			super("sku-taken", "A product with SKU " + sku + " exists already", Map.of("sku", sku.value()));
 		}
 	}
 }

@@ -32,19 +32,9 @@ final class ProductSorting {
 	}
 
 	static final class UnknownSortKeyException extends MarketplaceException.InvalidRequest {
-
 		UnknownSortKeyException(String key) {
-			super("Cannot sort by '" + key + "'; sort by one of " + KEYS.keySet().stream().sorted().toList());
-		}
-
-		@Override
-		public String problemType() {
-			return "invalid-parameter";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("parameter", "sort");
+			super("invalid-parameter", "Cannot sort by '" + key + "'; sort by one of " + KEYS.keySet().stream().sorted().toList(),
+					Map.of("parameter", "sort"));
 		}
 	}
 }

@@ -59,22 +59,8 @@ class PaymentProcessing {
 	}
 
 	static final class PaymentNotFoundException extends MarketplaceException.NotFound {
-
-		private final UUID orderId;
-
 		PaymentNotFoundException(UUID orderId) {
-			super("No payment for order " + orderId);
-			this.orderId = orderId;
-		}
-
-		@Override
-		public String problemType() {
-			return "payment-not-found";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("orderId", orderId.toString());
+			super("payment-not-found", "No payment for order " + orderId, Map.of("orderId", orderId.toString()));
 		}
 	}
 }

@@ -101,24 +101,9 @@ class Shipment extends AbstractAggregateRoot<Shipment> {
 	}
 
 	static final class InvalidShipmentTransitionException extends MarketplaceException.Conflict {
-
-		private final Status from;
-		private final Status to;
-
 		InvalidShipmentTransitionException(UUID id, Status from, Status to) {
-			super("Shipment " + id + " is " + from + " and cannot become " + to);
-			this.from = from;
-			this.to = to;
-		}
-
-		@Override
-		public String problemType() {
-			return "invalid-shipment-transition";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("status", from.name(), "requested", to.name());
+			super("invalid-shipment-transition", "Shipment " + id + " is " + from + " and cannot become " + to,
+					Map.of("status", from.name(), "requested", to.name()));
 		}
 	}
 }

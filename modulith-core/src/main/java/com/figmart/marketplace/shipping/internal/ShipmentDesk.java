@@ -59,24 +59,8 @@ class ShipmentDesk {
 	}
 
 	static final class ShipmentNotFoundException extends MarketplaceException.NotFound {
-
-		private final String key;
-		private final UUID value;
-
 		ShipmentNotFoundException(String key, UUID value) {
-			super("No shipment with " + key + " " + value);
-			this.key = key;
-			this.value = value;
-		}
-
-		@Override
-		public String problemType() {
-			return "shipment-not-found";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of(key, value.toString());
+			super("shipment-not-found", "No shipment with " + key + " " + value, Map.of(key, value.toString()));
 		}
 	}
 }

@@ -11,51 +11,22 @@ final class UserFailures {
 	}
 
 	static final class CustomerNotFoundException extends MarketplaceException.NotFound {
-
-		private final CustomerId customer;
-
 		CustomerNotFoundException(CustomerId customer) {
-			super("No customer with id " + customer);
-			this.customer = customer;
-		}
-
-		@Override
-		public String problemType() {
-			return "customer-not-found";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("customerId", customer.toString());
+			super("customer-not-found", "No customer with id " + customer, Map.of("customerId", customer.toString()));
 		}
 	}
 
 	static final class EmailAlreadyRegisteredException extends MarketplaceException.Conflict {
-
 		EmailAlreadyRegisteredException(EmailAddress email) {
-			super("A customer with e-mail " + email.value() + " is registered already");
-		}
-
-		@Override
-		public String problemType() {
-			return "email-taken";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("field", "email");
+			super("email-taken", "A customer with e-mail " + email.value() + " is registered already",
+					Map.of("field", "email"));
 		}
 	}
 
 	static final class TooManyAddressesException extends MarketplaceException.Unprocessable {
-
 		TooManyAddressesException(CustomerId customer, int limit) {
-			super("Customer " + customer + " has " + limit + " addresses already, the most allowed");
-		}
-
-		@Override
-		public String problemType() {
-			return "too-many-addresses";
+			super("too-many-addresses", "Customer " + customer + " has " + limit + " addresses already, the most allowed",
+					Map.of("limit", limit));
 		}
 	}
 }
