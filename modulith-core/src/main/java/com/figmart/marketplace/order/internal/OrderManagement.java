@@ -99,10 +99,9 @@ class OrderManagement {
 
 	/**
 	 * The order an earlier request with this key placed, if any. Fails when the key came with a
-	 * different request.
+	 * different request. Runs inside the placing transaction.
 	 */
-	@Transactional(readOnly = true)
-	Optional<Placement> replay(@Nullable String idempotencyKey, String fingerprint) {
+	private Optional<Placement> replay(@Nullable String idempotencyKey, String fingerprint) {
 		if (idempotencyKey == null) {
 			return Optional.empty();
 		}
