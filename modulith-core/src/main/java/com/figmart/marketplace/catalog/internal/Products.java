@@ -2,12 +2,14 @@ package com.figmart.marketplace.catalog.internal;
 
 import java.util.List;
 
+import org.jmolecules.ddd.annotation.Repository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.query.Param;
 
+@Repository
 interface Products extends CrudRepository<Product, String> {
 
 	/**

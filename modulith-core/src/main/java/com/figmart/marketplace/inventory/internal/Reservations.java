@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jmolecules.ddd.annotation.Repository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
+@Repository
 interface Reservations extends CrudRepository<Reservation, UUID> {
 
 	Optional<Reservation> findByOrderId(UUID orderId);

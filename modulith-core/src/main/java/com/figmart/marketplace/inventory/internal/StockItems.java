@@ -5,10 +5,12 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 
+import org.jmolecules.ddd.annotation.Repository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
+@Repository
 interface StockItems extends CrudRepository<StockItem, String> {
 
 	/** Locks the rows in SKU order, so two reservations of the same SKUs cannot deadlock. */

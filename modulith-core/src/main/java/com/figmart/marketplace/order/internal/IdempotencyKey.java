@@ -11,7 +11,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * A client's Idempotency-Key and the order it created. The fingerprint of the request it came with
- * tells a genuine retry (same request) from a reused key (another request).
+ * tells a genuine retry (same request) from a reused key (another request). A technical record of
+ * the web edge's contract, not part of the order's domain model, so it carries no DDD stereotype.
  */
 @Entity
 @Table(schema = "orders", name = "idempotency_keys")

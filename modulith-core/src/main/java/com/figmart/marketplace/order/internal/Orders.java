@@ -2,7 +2,9 @@ package com.figmart.marketplace.order.internal;
 
 import java.util.UUID;
 
+import org.jmolecules.ddd.annotation.Repository;
 import org.springframework.data.repository.CrudRepository;
 
+@Repository
 interface Orders extends CrudRepository<Order, UUID> {
 }

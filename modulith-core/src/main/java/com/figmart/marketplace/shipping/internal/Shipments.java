@@ -3,9 +3,11 @@ package com.figmart.marketplace.shipping.internal;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jmolecules.ddd.annotation.Repository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
+@Repository
 interface Shipments extends CrudRepository<Shipment, UUID> {
 
 	Optional<Shipment> findByOrderId(UUID orderId);
