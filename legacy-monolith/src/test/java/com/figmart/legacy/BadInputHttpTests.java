@@ -146,6 +146,16 @@ class BadInputHttpTests {
 	}
 
 	@Test
+	void aMalformedIdempotencyKeyIsNamedAsTheHeaderAtFault() {
+		var response = http.post("/api/orders", Map.of("customerId", UUID.randomUUID(),
+				"lines", List.of(Map.of("sku", "MUG-FIG", "quantity", 1)), "paymentToken", "tok_visa"),
+				headers -> headers.set("Idempotency-Key", "has spaces in it"));
+
+		assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-fields");
+		assertThat(fields(response)).containsExactly("Idempotency-Key");
+	}
+
+	@Test
 	void anUnknownCustomerCannotOrder() {
 		var response = http.post("/api/orders", Map.of("customerId", UUID.randomUUID(),
 				"lines", List.of(Map.of("sku", "MUG-FIG", "quantity", 1)), "paymentToken", "tok_visa"));
