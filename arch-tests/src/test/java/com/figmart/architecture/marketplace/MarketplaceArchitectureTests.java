@@ -20,53 +20,53 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 class MarketplaceArchitectureTests {
 
-    static final String ROOT = Marketplace.class.getPackageName();
-    static final String SHARED_KERNEL = "kernel";
+	static final String ROOT = Marketplace.class.getPackageName();
+	static final String SHARED_KERNEL = "kernel";
 
-    static final JavaClasses MARKETPLACE = new ClassFileImporter()
-            .withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPackages(ROOT);
+	static final JavaClasses MARKETPLACE = new ClassFileImporter()
+			.withImportOption(new ImportOption.DoNotIncludeTests())
+			.importPackages(ROOT);
 
-    @Test
-    void modulesHaveNoCyclesAndUseOnlyEachOthersPublishedApi() {
-        ApplicationModules.of(Marketplace.class).verify();
-    }
+	@Test
+	void modulesHaveNoCyclesAndUseOnlyEachOthersPublishedApi() {
+		ApplicationModules.of(Marketplace.class).verify();
+	}
 
-    @Test
-    void domainModelKeepsTheJMoleculesDddRules() {
-        JMoleculesDddRules.all().check(MARKETPLACE);
-    }
+	@Test
+	void domainModelKeepsTheJMoleculesDddRules() {
+		JMoleculesDddRules.all().check(MARKETPLACE);
+	}
 
-    @Test
-    void noModuleDependsOnAnotherModulesInternals() {
-        ModuleRules.noModuleDependsOnAnotherModulesInternals(ROOT).check(MARKETPLACE);
-    }
+	@Test
+	void noModuleDependsOnAnotherModulesInternals() {
+		ModuleRules.noModuleDependsOnAnotherModulesInternals(ROOT).check(MARKETPLACE);
+	}
 
-    @Test
-    void repositoriesAreUsedOnlyInsideTheirOwnModule() {
-        ModuleRules.repositoriesAreUsedOnlyInsideTheirOwnModule(ROOT).check(MARKETPLACE);
-    }
+	@Test
+	void repositoriesAreUsedOnlyInsideTheirOwnModule() {
+		ModuleRules.repositoriesAreUsedOnlyInsideTheirOwnModule(ROOT).check(MARKETPLACE);
+	}
 
-    @Test
-    void jpaEntitiesAreUsedOnlyInsideTheirOwnModule() {
-        ModuleRules.jpaEntitiesAreUsedOnlyInsideTheirOwnModule(ROOT).check(MARKETPLACE);
-    }
+	@Test
+	void jpaEntitiesAreUsedOnlyInsideTheirOwnModule() {
+		ModuleRules.jpaEntitiesAreUsedOnlyInsideTheirOwnModule(ROOT).check(MARKETPLACE);
+	}
 
-    @Test
-    void webControllersDependOnlyOnTheirOwnModuleAndTheSharedKernel() {
-        ModuleRules.webControllersDependOnlyOnTheirOwnModuleAndSharedModules(ROOT, SHARED_KERNEL).check(MARKETPLACE);
-    }
+	@Test
+	void webControllersDependOnlyOnTheirOwnModuleAndTheSharedKernel() {
+		ModuleRules.webControllersDependOnlyOnTheirOwnModuleAndSharedModules(ROOT, SHARED_KERNEL).check(MARKETPLACE);
+	}
 
-    /**
-     * Our rules accept an application without controllers, repositories or entities; this makes sure they
-     * were not green merely because the import found none.
-     */
-    @Test
-    void rulesSeeTheModulesControllersRepositoriesAndEntitiesOfTheMarketplace() {
-        assertThat(ApplicationModules.of(Marketplace.class).stream().map(ApplicationModule::getName))
-                .contains("catalog", "user", "inventory", "order", "payment", "shipping", "analytics", SHARED_KERNEL);
-        assertThat(MARKETPLACE.that(Stereotypes.webControllers())).isNotEmpty();
-        assertThat(MARKETPLACE.that(Stereotypes.repositories())).isNotEmpty();
-        assertThat(MARKETPLACE.that(Stereotypes.jpaEntities())).isNotEmpty();
-    }
+	/**
+	 * Our rules accept an application without controllers, repositories or entities; this makes sure they
+	 * were not green merely because the import found none.
+	 */
+	@Test
+	void rulesSeeTheModulesControllersRepositoriesAndEntitiesOfTheMarketplace() {
+		assertThat(ApplicationModules.of(Marketplace.class).stream().map(ApplicationModule::getName))
+				.contains("catalog", "user", "inventory", "order", "payment", "shipping", "analytics", SHARED_KERNEL);
+		assertThat(MARKETPLACE.that(Stereotypes.webControllers())).isNotEmpty();
+		assertThat(MARKETPLACE.that(Stereotypes.repositories())).isNotEmpty();
+		assertThat(MARKETPLACE.that(Stereotypes.jpaEntities())).isNotEmpty();
+	}
 }

@@ -16,18 +16,18 @@ import com.figmart.marketplace.Marketplace;
  */
 class ModuleDocumentationTests {
 
-    static final Path OUTPUT = Path.of("target", "spring-modulith-docs");
+	static final Path OUTPUT = Path.of("target", "spring-modulith-docs");
 
-    @Test
-    void writesADiagramOfAllModulesAndADiagramAndCanvasPerModule() {
-        ApplicationModules modules = ApplicationModules.of(Marketplace.class);
+	@Test
+	void writesADiagramOfAllModulesAndADiagramAndCanvasPerModule() {
+		ApplicationModules modules = ApplicationModules.of(Marketplace.class);
 
-        new Documenter(modules).writeDocumentation();
+		new Documenter(modules).writeDocumentation();
 
-        assertThat(OUTPUT.resolve("components.puml")).isNotEmptyFile();
-        modules.forEach(module -> {
-            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
-            assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".adoc")).isNotEmptyFile();
-        });
-    }
+		assertThat(OUTPUT.resolve("components.puml")).isNotEmptyFile();
+		modules.forEach(module -> {
+			assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
+			assertThat(OUTPUT.resolve("module-" + module.getIdentifier() + ".adoc")).isNotEmptyFile();
+		});
+	}
 }
