@@ -64,6 +64,17 @@ class BadInputHttpTests {
 
 		assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-field");
 		assertThat(fields(response)).containsExactly("region");
+		assertThat(response.getBody().get("detail").asString())
+				.isEqualTo("Field 'region' is invalid: 'MOON' is not one of [EU, NA, LATAM, APAC, MEA]");
+	}
+
+	@Test
+	void anIdOfTheWrongShapeInTheBodySaysWhatWasExpected() {
+		var response = http.post("/api/carts", Map.of("customerId", "not-a-uuid"));
+
+		assertProblem(response, HttpStatus.BAD_REQUEST, "invalid-field");
+		assertThat(response.getBody().get("detail").asString())
+				.isEqualTo("Field 'customerId' is invalid: 'not-a-uuid' is not a valid UUID");
 	}
 
 	@Test

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.figmart.marketplace.kernel.MarketplaceException;
 
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The web edge's one mapping from failures to RFC 9457 problem details. Spring MVC's own failures
@@ -172,7 +174,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** What was wrong with a value, in the client's terms rather than Java's where we can tell. */
 	private static String rootMessage(Throwable failure) {
+		if (failure instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+			var target = invalid.getTargetType();
+			if (target.isEnum()) {
+				return "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.toString(target.getEnumConstants());
+			}
+			return "'" + invalid.getValue() + "' is not a valid " + target.getSimpleName();
+		}
+		if (failure instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+			return "expected " + article(mismatched.getTargetType().getSimpleName());
+		}
 		Throwable cause = failure;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
