@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -17,15 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.figmart.marketplace.Marketplace;
-
 import tools.jackson.databind.JsonNode;
 
 /**
  * Bad input never yields a 500: each case gets the right 4xx with an RFC 9457 problem body naming
  * the field or the reason, and nothing is written.
  */
-@SpringBootTest(classes = { Marketplace.class, DemoData.class }, webEnvironment = WebEnvironment.RANDOM_PORT)
+@MonolithHttpTest
 class BadInputHttpTests {
 
 	@LocalServerPort

@@ -10,12 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-
-import com.figmart.marketplace.Marketplace;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Checkout over HTTP against the whole application on PostgreSQL: the happy path through a cart,
  * the declined payment, the missing stock, cancellation, and the Idempotency-Key.
  */
-@SpringBootTest(classes = { Marketplace.class, DemoData.class }, webEnvironment = WebEnvironment.RANDOM_PORT)
+@MonolithHttpTest
 class CheckoutHttpTests {
 
 	@LocalServerPort

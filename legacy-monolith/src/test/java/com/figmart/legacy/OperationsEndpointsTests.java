@@ -3,14 +3,10 @@ package com.figmart.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
-import com.figmart.marketplace.Marketplace;
-
-@SpringBootTest(classes = { Marketplace.class, DemoData.class }, webEnvironment = WebEnvironment.RANDOM_PORT)
+@MonolithHttpTest
 class OperationsEndpointsTests {
 
 	@LocalServerPort
