@@ -1,0 +1,53 @@
+package com.figmart.strangler.gateway;
+
+import java.net.URI;
+
+import com.figmart.strangler.rules.RuleSet;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the rule engine into Spring Cloud Gateway: one catch-all route whose destination is rewritten per
+ * request by {@link StranglerRoutingFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+	/** The id of the single gateway route. */
+	static final String ROUTE_ID = "strangler";
+
+	@Bean
+	Targets stranglerTargets(GatewayRoutingProperties properties) {
+		return Targets.from(properties);
+	}
+
+	/**
+	 * The live rules, seeded from configuration; fails the start when a rule is invalid or names an unknown
+	 * target.
+	 */
+	@Bean
+	RuleSet stranglerRuleSet(GatewayRoutingProperties properties, Targets targets) {
+		return new RuleSet(ConfiguredRules.toRules(properties.rules(), targets));
+	}
+
+	/**
+	 * Every request matches this route; its URI (the monolith) is only the default that
+	 * {@link StranglerRoutingFilter} replaces when a rule sends the request elsewhere.
+	 */
+	@Bean
+	RouteLocator stranglerRoute(RouteLocatorBuilder builder, Targets targets) {
+		URI legacy = targets.legacy();
+		return builder.routes().route(ROUTE_ID, (route) -> route.alwaysTrue().uri(legacy)).build();
+	}
+
+	@Bean
+	StranglerRoutingFilter stranglerRoutingFilter(RuleSet ruleSet, Targets targets,
+			GatewayRoutingProperties properties) {
+		return new StranglerRoutingFilter(new RouteDecider(ruleSet, targets),
+				new StickyKeys(properties.sessionCookie()));
+	}
+
+}

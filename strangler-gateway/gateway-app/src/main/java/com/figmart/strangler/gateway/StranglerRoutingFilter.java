@@ -1,0 +1,111 @@
+package com.figmart.strangler.gateway;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Chooses the destination of every request of the catch-all route.
+ *
+ * <p>Spring Cloud Gateway matches route predicates one by one, so one route per rule would make every
+ * request cost O(rules). Instead there is a single route (to the monolith) and this filter looks the request
+ * up once in the rule index. It runs right after {@link RouteToRequestUrlFilter} (order
+ * {@value RouteToRequestUrlFilter#ROUTE_TO_URL_FILTER_ORDER}), which has stored the outgoing URL — the
+ * route's scheme, host and port plus the request's raw path and query — under
+ * {@link ServerWebExchangeUtils#GATEWAY_REQUEST_URL_ATTR}. This filter replaces scheme, host and port of that
+ * URL with the chosen target and keeps the path and query byte for byte (already-encoded parts are not
+ * encoded again). It runs before the load-balancer filter (order 10150), so an {@code lb://} target will be
+ * resolved like any {@code lb://} route, and before the routing filters that send the request.
+ *
+ * <p>The decision is shown in the {@code X-Figmart-Route} and {@code X-Figmart-Served-By} response headers.
+ * The {@code X-Figmart-Target} control header is not forwarded.
+ */
+final class StranglerRoutingFilter implements GlobalFilter, Ordered {
+
+	static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+
+	static final String ROUTE_HEADER = "X-Figmart-Route";
+
+	static final String SERVED_BY_HEADER = "X-Figmart-Served-By";
+
+	private final RouteDecider decider;
+
+	private final StickyKeys stickyKeys;
+
+	StranglerRoutingFilter(RouteDecider decider, StickyKeys stickyKeys) {
+		this.decider = decider;
+		this.stickyKeys = stickyKeys;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		URI requestUrl = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+		if (route == null || !RoutingConfiguration.ROUTE_ID.equals(route.getId()) || requestUrl == null) {
+			// Only the catch-all route is steered by the rules; any other route keeps its own URI.
+			return chain.filter(exchange);
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		ForcedSide forced;
+		try {
+			forced = ForcedSide.parse(request.getHeaders().getFirst(ForcedSide.HEADER));
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(exchange.getResponse(), ex.getMessage());
+		}
+		RouteDecision decision = decider.decide(request.getMethod().name(), request.getURI().getRawPath(), forced,
+				() -> stickyKeys.keyOf(request));
+
+		boolean encoded = ServerWebExchangeUtils.containsEncodedParts(requestUrl);
+		URI target = decision.uri();
+		URI routed = UriComponentsBuilder.fromUri(requestUrl)
+			.scheme(target.getScheme())
+			.host(target.getHost())
+			.port(target.getPort())
+			.build(encoded)
+			.toUri();
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, routed);
+
+		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+		responseHeaders.set(ROUTE_HEADER, decision.routeId());
+		responseHeaders.set(SERVED_BY_HEADER, decision.servedBy());
+
+		if (forced == ForcedSide.NONE && !request.getHeaders().containsHeader(ForcedSide.HEADER)) {
+			return chain.filter(exchange);
+		}
+		ServerHttpRequest stripped = request.mutate().headers((headers) -> headers.remove(ForcedSide.HEADER)).build();
+		return chain.filter(exchange.mutate().request(stripped).build());
+	}
+
+	/** An RFC 9457 problem body naming the header at fault. */
+	private static Mono<Void> badRequest(ServerHttpResponse response, String message) {
+		response.setStatusCode(HttpStatus.BAD_REQUEST);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		String detail = message.replace("\\", "\\\\").replace("\"", "\\\"");
+		byte[] body = ("{\"type\":\"https://figmart.dev/problems/invalid-header\",\"title\":\"Bad Request\","
+				+ "\"status\":400,\"detail\":\"" + detail + "\",\"header\":\"" + ForcedSide.HEADER + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}
