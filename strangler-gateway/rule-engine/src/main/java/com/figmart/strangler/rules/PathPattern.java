@@ -207,6 +207,27 @@ public final class PathPattern {
 	}
 
 	/** True if the pattern ends with {@code **}. */
+	/**
+	 * Whether this pattern alone matches a split path (see {@link #splitPath(String)}): literals equal,
+	 * each wildcard takes one segment, a trailing {@code **} takes the rest. Checks one pattern at a
+	 * time; {@link RuleIndex} exists so that routing never needs to.
+	 */
+	public boolean matches(String[] segments) {
+		for (int i = 0; i < this.segments.size(); i++) {
+			Segment segment = this.segments.get(i);
+			if (segment.kind() == Kind.CATCH_ALL) {
+				return true;
+			}
+			if (i >= segments.length) {
+				return false;
+			}
+			if (segment.kind() == Kind.LITERAL && !segment.text().equals(segments[i])) {
+				return false;
+			}
+		}
+		return this.segments.size() == segments.length;
+	}
+
 	public boolean endsWithCatchAll() {
 		return catchAll;
 	}

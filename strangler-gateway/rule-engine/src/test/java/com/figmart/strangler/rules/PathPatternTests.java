@@ -83,4 +83,15 @@ class PathPatternTests {
 		assertThat(PathPattern.parse("/a/{x}/{y}").compareSpecificity(PathPattern.parse("/{p}/b/c"))).isPositive();
 		assertThat(PathPattern.parse("/a/b/**").compareSpecificity(PathPattern.parse("/a/*/c"))).isPositive();
 	}
+
+	@Test
+	void matchesOnePathOnItsOwn() {
+		assertThat(PathPattern.parse("/api/orders/{id}").matches(PathPattern.splitPath("/api/orders/42"))).isTrue();
+		assertThat(PathPattern.parse("/api/orders/{id}").matches(PathPattern.splitPath("/api/orders"))).isFalse();
+		assertThat(PathPattern.parse("/api/orders/{id}").matches(PathPattern.splitPath("/api/orders/42/lines"))).isFalse();
+		assertThat(PathPattern.parse("/api/*/items").matches(PathPattern.splitPath("/api/carts/items"))).isTrue();
+		assertThat(PathPattern.parse("/api/catalog/**").matches(PathPattern.splitPath("/api/catalog"))).isTrue();
+		assertThat(PathPattern.parse("/api/catalog/**").matches(PathPattern.splitPath("/api/catalog/a/b"))).isTrue();
+		assertThat(PathPattern.parse("/api/catalog/**").matches(PathPattern.splitPath("/api/catalogue"))).isFalse();
+	}
 }

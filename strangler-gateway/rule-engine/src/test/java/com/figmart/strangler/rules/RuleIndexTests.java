@@ -335,24 +335,7 @@ class RuleIndexTests {
 		String[] segments = PathPattern.splitPath(path);
 		return rules.stream()
 				.filter(r -> r.appliesTo(method))
-				.filter(r -> matches(r.pattern(), segments))
+				.filter(r -> r.pattern().matches(segments))
 				.max(Specificity::compare);
-	}
-
-	private static boolean matches(PathPattern pattern, String[] segments) {
-		List<PathPattern.Segment> ps = pattern.segments();
-		for (int i = 0; i < ps.size(); i++) {
-			PathPattern.Segment s = ps.get(i);
-			if (s.kind() == PathPattern.Kind.CATCH_ALL) {
-				return true;
-			}
-			if (i >= segments.length) {
-				return false;
-			}
-			if (s.kind() == PathPattern.Kind.LITERAL && !s.text().equals(segments[i])) {
-				return false;
-			}
-		}
-		return ps.size() == segments.length;
 	}
 }

@@ -26,7 +26,7 @@ public final class LinearScanRouter {
 		String[] segments = PathPattern.splitPath(path);
 		RouteRule best = null;
 		for (RouteRule rule : rules) {
-			if (rule.appliesTo(method) && matches(rule.pattern(), segments)
+			if (rule.appliesTo(method) && rule.pattern().matches(segments)
 					&& (best == null || Specificity.compare(rule, best) > 0)) {
 				best = rule;
 			}
@@ -47,22 +47,5 @@ public final class LinearScanRouter {
 			}
 		}
 		return Optional.of(new Match(best, variables, remainder));
-	}
-
-	private static boolean matches(PathPattern pattern, String[] segments) {
-		List<PathPattern.Segment> ps = pattern.segments();
-		for (int i = 0; i < ps.size(); i++) {
-			PathPattern.Segment s = ps.get(i);
-			if (s.kind() == PathPattern.Kind.CATCH_ALL) {
-				return true;
-			}
-			if (i >= segments.length) {
-				return false;
-			}
-			if (s.kind() == PathPattern.Kind.LITERAL && !s.text().equals(segments[i])) {
-				return false;
-			}
-		}
-		return ps.size() == segments.length;
 	}
 }
