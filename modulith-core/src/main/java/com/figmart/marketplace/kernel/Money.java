@@ -35,10 +35,6 @@ public record Money(BigDecimal amount, Currency currency) {
 		return new Money(new BigDecimal(amount), Currency.getInstance(currency));
 	}
 
-	public static Money zero(Currency currency) {
-		return new Money(BigDecimal.ZERO, currency);
-	}
-
 	public Money times(int factor) {
 		return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
 	}
@@ -49,10 +45,6 @@ public record Money(BigDecimal amount, Currency currency) {
 					"Cannot add " + other.currency.getCurrencyCode() + " to " + currency.getCurrencyCode());
 		}
 		return new Money(amount.add(other.amount), currency);
-	}
-
-	public boolean isGreaterThan(Money other) {
-		return currency.equals(other.currency) && amount.compareTo(other.amount) > 0;
 	}
 
 	@Override

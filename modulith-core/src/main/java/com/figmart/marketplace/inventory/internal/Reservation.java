@@ -24,7 +24,6 @@ import org.jmolecules.ddd.annotation.Identity;
 import org.jmolecules.ddd.annotation.ValueObject;
 
 import com.figmart.marketplace.inventory.StockLine;
-import com.figmart.marketplace.kernel.Sku;
 
 /**
  * Stock held for one order. A reservation that could not be made is kept as {@code REFUSED}, so a
@@ -124,9 +123,5 @@ class Reservation {
 	@ValueObject
 	@Embeddable
 	record Line(@Column(name = "sku") String sku, @Column(name = "quantity") int quantity) {
-
-		Sku skuValue() {
-			return Sku.of(sku);
-		}
 	}
 }
