@@ -9,7 +9,7 @@ import com.figmart.strangler.rules.Mode;
 import com.figmart.strangler.rules.RouteRule;
 
 /**
- * Turns {@code figmart.gateway.rules[n]} into validated {@link RouteRule}s.
+ * Turns {@code figmart.gateway.rules[n]} into validated {@link GatewayRule}s.
  *
  * <p>Every problem is reported with the property index and rule id, so a bad configuration stops the
  * gateway at start with a message an operator can act on, instead of misrouting traffic later.
@@ -22,8 +22,8 @@ final class ConfiguredRules {
 	private ConfiguredRules() {
 	}
 
-	static List<RouteRule> toRules(List<GatewayRoutingProperties.Rule> configured, Targets targets) {
-		List<RouteRule> rules = new ArrayList<>(configured.size());
+	static List<GatewayRule> toRules(List<GatewayRoutingProperties.Rule> configured, Targets targets) {
+		List<GatewayRule> rules = new ArrayList<>(configured.size());
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < configured.size(); i++) {
 			GatewayRoutingProperties.Rule rule = configured.get(i);
@@ -51,8 +51,8 @@ final class ConfiguredRules {
 			}
 			try {
 				Mode mode = Mode.parse(rule.mode());
-				rules.add(RouteRule.of(rule.id(), rule.methods(), rule.pattern(), mode, rule.target(),
-						INITIAL_VERSION));
+				rules.add(new GatewayRule(RouteRule.of(rule.id(), rule.methods(), rule.pattern(), mode, rule.target(),
+						INITIAL_VERSION), rule.policy()));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException(where + ": " + ex.getMessage(), ex);

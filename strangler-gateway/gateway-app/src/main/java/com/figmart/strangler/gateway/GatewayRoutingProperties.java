@@ -1,6 +1,7 @@
 package com.figmart.strangler.gateway;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +38,20 @@ record GatewayRoutingProperties(@DefaultValue("http://127.0.0.1:8081") URI legac
 	 * @param pattern path pattern of the rule engine, e.g. {@code /api/catalog/**}
 	 * @param mode {@code LEGACY}, {@code SHADOW}, {@code NEW} or {@code CANARY(p)}
 	 * @param target name of an entry of {@code figmart.gateway.targets}
+	 * @param timeout see {@link RulePolicy#timeout()}
+	 * @param fallbackToLegacy see {@link RulePolicy#fallbackToLegacy()}; true when not set
+	 * @param shadow see {@link RulePolicy#shadow()}
+	 * @param guard see {@link RulePolicy#guard()}
 	 */
-	record Rule(String id, List<String> methods, String pattern, String mode, String target) {
+	record Rule(String id, List<String> methods, String pattern, String mode, String target, Duration timeout,
+			Boolean fallbackToLegacy, RulePolicy.Shadow shadow, RulePolicy.Guard guard) {
 
 		Rule {
 			methods = (methods != null) ? List.copyOf(methods) : List.of();
+		}
+
+		RulePolicy policy() {
+			return new RulePolicy(timeout, (fallbackToLegacy != null) ? fallbackToLegacy : true, shadow, guard);
 		}
 
 	}

@@ -10,7 +10,6 @@ import com.figmart.strangler.rules.CanaryAssignment;
 import com.figmart.strangler.rules.Match;
 import com.figmart.strangler.rules.Mode;
 import com.figmart.strangler.rules.RouteRule;
-import com.figmart.strangler.rules.RuleSet;
 
 /**
  * Decides, for one request, which side answers: the HTTP-free half of the routing filter.
@@ -27,7 +26,7 @@ import com.figmart.strangler.rules.RuleSet;
  */
 final class RouteDecider {
 
-	private final RuleSet ruleSet;
+	private final LiveRules rules;
 
 	private final Targets targets;
 
@@ -37,17 +36,21 @@ final class RouteDecider {
 	 */
 	private final Map<String, CanaryAssignment> assignments = new ConcurrentHashMap<>();
 
-	RouteDecider(RuleSet ruleSet, Targets targets) {
-		this.ruleSet = ruleSet;
+	RouteDecider(LiveRules rules, Targets targets) {
+		this.rules = rules;
 		this.targets = targets;
 	}
 
 	RouteDecision decide(String method, String rawPath, ForcedSide forced, Supplier<String> stickyKey) {
-		Optional<Match> match = ruleSet.match(method, rawPath);
+		Optional<Match> match = rules.match(method, rawPath);
 		if (match.isEmpty()) {
-			return legacy(RouteDecision.DEFAULT_ROUTE);
+			return new RouteDecision(RouteDecision.DEFAULT_ROUTE, Mode.LEGACY, Targets.LEGACY, targets.legacy(), null,
+					null, RulePolicy.DEFAULTS, false);
 		}
 		RouteRule rule = match.get().rule();
+		RulePolicy policy = rules.policyOf(rule.id());
+		URI uri = targets.uriOf(rule.target());
+		boolean forcedSide = forced != ForcedSide.NONE;
 		boolean toNew;
 		if (forced == ForcedSide.LEGACY) {
 			toNew = false;
@@ -58,16 +61,13 @@ final class RouteDecider {
 		else {
 			toNew = modeSendsToNew(rule, stickyKey);
 		}
-		if (!toNew) {
-			return legacy(rule.id());
+		if (toNew && uri != null) {
+			return new RouteDecision(rule.id(), rule.mode(), rule.target(), uri, rule.target(), uri, policy, forcedSide);
 		}
-		URI uri = targets.uriOf(rule.target());
-		if (uri == null) {
-			// Rules from configuration are validated at start; a rule applied at runtime could still name a
-			// target this instance does not know. Staying on the monolith is the safe side.
-			return legacy(rule.id());
-		}
-		return new RouteDecision(rule.id(), rule.target(), uri);
+		// A rule stored by another instance could name a target this instance does not know: staying on the
+		// monolith is the safe side.
+		return new RouteDecision(rule.id(), rule.mode(), Targets.LEGACY, targets.legacy(), rule.target(), uri, policy,
+				forcedSide);
 	}
 
 	private boolean modeSendsToNew(RouteRule rule, Supplier<String> stickyKey) {
@@ -84,10 +84,6 @@ final class RouteDecider {
 			default:
 				return false;
 		}
-	}
-
-	private RouteDecision legacy(String routeId) {
-		return new RouteDecision(routeId, Targets.LEGACY, targets.legacy());
 	}
 
 }

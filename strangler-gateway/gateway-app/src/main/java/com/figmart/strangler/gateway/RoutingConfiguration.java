@@ -2,8 +2,6 @@ package com.figmart.strangler.gateway;
 
 import java.net.URI;
 
-import com.figmart.strangler.rules.RuleSet;
-
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +27,8 @@ class RoutingConfiguration {
 	 * target.
 	 */
 	@Bean
-	RuleSet stranglerRuleSet(GatewayRoutingProperties properties, Targets targets) {
-		return new RuleSet(ConfiguredRules.toRules(properties.rules(), targets));
+	LiveRules stranglerLiveRules(GatewayRoutingProperties properties, Targets targets) {
+		return new LiveRules(ConfiguredRules.toRules(properties.rules(), targets));
 	}
 
 	/**
@@ -44,9 +42,9 @@ class RoutingConfiguration {
 	}
 
 	@Bean
-	StranglerRoutingFilter stranglerRoutingFilter(RuleSet ruleSet, Targets targets,
+	StranglerRoutingFilter stranglerRoutingFilter(LiveRules rules, Targets targets,
 			GatewayRoutingProperties properties) {
-		return new StranglerRoutingFilter(new RouteDecider(ruleSet, targets),
+		return new StranglerRoutingFilter(new RouteDecider(rules, targets),
 				new StickyKeys(properties.sessionCookie()));
 	}
 

@@ -85,6 +85,7 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 			.build(encoded)
 			.toUri();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, routed);
+		exchange.getAttributes().put(RouteDecision.ATTRIBUTE, decision);
 
 		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
 		responseHeaders.set(ROUTE_HEADER, decision.routeId());

@@ -79,7 +79,7 @@ class ConfigurationValidationTests {
 	}
 
 	private static GatewayRoutingProperties.Rule rule(String id, String pattern, String mode, String target) {
-		return new GatewayRoutingProperties.Rule(id, List.of(), pattern, mode, target);
+		return new GatewayRoutingProperties.Rule(id, List.of(), pattern, mode, target, null, null, null, null);
 	}
 
 }

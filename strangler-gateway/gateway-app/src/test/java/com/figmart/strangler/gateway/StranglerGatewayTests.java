@@ -2,15 +2,15 @@ package com.figmart.strangler.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.figmart.strangler.rules.CanaryAssignment;
 import com.figmart.strangler.rules.Mode;
 import com.figmart.strangler.rules.RouteRule;
-import com.figmart.strangler.rules.RuleChange;
-import com.figmart.strangler.rules.RuleSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class StranglerGatewayTests {
 	private int port;
 
 	@Autowired
-	private RuleSet ruleSet;
+	private LiveRules rules;
 
 	private WebTestClient client;
 
@@ -252,16 +252,23 @@ class StranglerGatewayTests {
 	void swappedRuleSetTakesEffectOnTheNextRequest() {
 		assertServedBy(get("/api/swap/1"), "default", "legacy");
 		RouteRule swap = RouteRule.of("swap", "GET /api/swap/**", Mode.NEW, NEW_TARGET, 1);
-		this.ruleSet.apply(RuleChange.basedOn(this.ruleSet.revision()).put(swap).build());
+		List<GatewayRule> before = this.rules.rules();
+		this.rules.replaceAll(with(before, swap));
 		try {
 			assertServedBy(get("/api/swap/1"), "swap", NEW_TARGET);
-			this.ruleSet.apply(RuleChange.basedOn(this.ruleSet.revision()).put(swap.withMode(Mode.LEGACY, 2)).build());
+			this.rules.replaceAll(with(before, swap.withMode(Mode.LEGACY, 2)));
 			assertServedBy(get("/api/swap/1"), "swap", "legacy");
 		}
 		finally {
-			this.ruleSet.apply(RuleChange.basedOn(this.ruleSet.revision()).remove("swap").build());
+			this.rules.replaceAll(before);
 		}
 		assertServedBy(get("/api/swap/1"), "default", "legacy");
+	}
+
+	private static List<GatewayRule> with(List<GatewayRule> rules, RouteRule extra) {
+		List<GatewayRule> all = new ArrayList<>(rules);
+		all.add(new GatewayRule(extra, RulePolicy.DEFAULTS));
+		return all;
 	}
 
 	private WebTestClient.ResponseSpec get(String path) {
