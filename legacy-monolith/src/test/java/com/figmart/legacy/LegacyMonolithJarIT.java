@@ -3,7 +3,6 @@ package com.figmart.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import com.figmart.platform.process.JavaProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +30,13 @@ class LegacyMonolithJarIT {
 	@TempDir
 	Path workDirectory;
 
-	Process application;
+	JavaProcess application;
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void keepsItsDataAcrossAKillAndStopsCleanly() throws Exception {
 		var dataDirectory = workDirectory.resolve("postgres");
-		var port = freePort();
+		var port = JavaProcess.freePort();
 
 		application = start(dataDirectory, port, "first.log");
 		var customer = post(port, "/api/customers",
@@ -47,8 +45,7 @@ class LegacyMonolithJarIT {
 		var customerId = customer.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 		assertThat(get(port, "/api/catalog/products?size=1").body()).contains("\"totalElements\":12");
 
-		application.toHandle().destroyForcibly();
-		application.waitFor(30, TimeUnit.SECONDS);
+		application.kill();
 		var orphan = postgresHolding(dataDirectory);
 		assertThat(orphan).as("PostgreSQL outlives a JVM killed with -9").isPresent();
 
@@ -60,8 +57,7 @@ class LegacyMonolithJarIT {
 				.as("the demo catalog is loaded on the first start only").contains("\"totalElements\":12");
 
 		var server = postgresHolding(dataDirectory).orElseThrow();
-		application.toHandle().destroy();
-		assertThat(application.waitFor(60, TimeUnit.SECONDS)).as("stops within a minute of SIGTERM").isTrue();
+		assertThat(application.stop()).as("stops within a minute of SIGTERM").isTrue();
 		assertThat(server.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
 		assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
 	}
@@ -69,35 +65,18 @@ class LegacyMonolithJarIT {
 	@AfterEach
 	void stopEverything() throws Exception {
 		if (application != null && application.isAlive()) {
-			application.toHandle().destroyForcibly();
-			application.waitFor(30, TimeUnit.SECONDS);
+			application.kill();
 		}
 		postgresHolding(workDirectory.resolve("postgres")).ifPresent(ProcessHandle::destroy);
 	}
 
-	private Process start(Path dataDirectory, int port, String log) throws Exception {
-		var java = ProcessHandle.current().info().command().orElse("java");
-		var process = new ProcessBuilder(java, "-jar", System.getProperty("figmart.jar"), "--server.port=" + port,
-				"--figmart.embedded-postgres.data-directory=" + dataDirectory)
-				.redirectErrorStream(true)
-				.redirectOutput(workDirectory.resolve(log).toFile())
+	private JavaProcess start(Path dataDirectory, int port, String log) {
+		return JavaProcess.jar(Path.of(System.getProperty("figmart.jar")))
+				.args("--server.port=" + port, "--figmart.embedded-postgres.data-directory=" + dataDirectory)
+				.log(workDirectory.resolve(log))
+				.readyWhen(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+				.readyTimeout(READY_TIMEOUT)
 				.start();
-		var deadline = Instant.now().plus(READY_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application exited: " + Files.readString(workDirectory.resolve(log)));
-			}
-			try {
-				if (get(port, "/actuator/health/readiness").statusCode() == 200) {
-					return process;
-				}
-			}
-			catch (IOException notYetListening) {
-				// keep polling
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("Not ready within " + READY_TIMEOUT);
 	}
 
 	private HttpResponse<String> get(int port, String path) throws Exception {
@@ -118,11 +97,5 @@ class LegacyMonolithJarIT {
 		}
 		var pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
 		return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }
