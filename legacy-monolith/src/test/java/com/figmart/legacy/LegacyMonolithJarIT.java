@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.figmart.platform.process.JavaProcess;
 import org.junit.jupiter.api.AfterEach;
