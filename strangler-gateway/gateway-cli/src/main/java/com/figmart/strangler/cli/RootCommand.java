@@ -72,6 +72,8 @@ final class RootCommand implements Runnable {
 	static CommandLine commandLine(Map<String, String> env) {
 		CommandLine commandLine = new CommandLine(new RootCommand(env));
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		// "@file" is ours (--policy @policy.json), not picocli's argument files.
+		commandLine.setExpandAtFiles(false);
 		commandLine.setParameterExceptionHandler(Failures::usageError);
 		commandLine.setExecutionExceptionHandler(Failures::executionError);
 		return commandLine;
