@@ -10,12 +10,15 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /** {@code history}: every audited change of every rule, newest first. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = "history",
 		description = "Shows the audited changes of all rules, newest first (automatic rollbacks included).")
 final class HistoryCommand implements Callable<Integer> {
 
 	@ParentCommand
 	RootCommand root;
+
+	@Mixin
+	HelpOption help;
 
 	@Option(names = "--limit", defaultValue = "50", description = "How many changes, at most (default ${DEFAULT-VALUE}).")
 	int limit;

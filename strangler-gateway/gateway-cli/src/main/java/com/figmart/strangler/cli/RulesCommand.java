@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code rules ...}: list, read, create, change and delete routing rules. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Lists, reads, creates, changes and deletes routing rules.",
+@Command(name = "rules", description = "Lists, reads, creates, changes and deletes routing rules.",
 		subcommands = { RulesCommand.ListRules.class, RulesCommand.GetRule.class, RulesCommand.CreateRule.class,
 				RulesCommand.SetMode.class, RulesCommand.UpdateRule.class, RulesCommand.DeleteRule.class,
 				RulesCommand.RuleHistory.class })
@@ -28,16 +28,22 @@ final class RulesCommand implements Runnable {
 	@ParentCommand
 	RootCommand root;
 
+	@Mixin
+	HelpOption help;
+
 	@Override
 	public void run() {
 		throw this.root.usage("Missing command: rules list, get, create, set-mode, update, delete or history");
 	}
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every rule, sorted by id.")
+	@Command(name = "list", description = "Lists every rule, sorted by id.")
 	static final class ListRules implements Callable<Integer> {
 
 		@ParentCommand
 		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
 
 		@Mixin
 		Output output = new Output();
@@ -57,11 +63,14 @@ final class RulesCommand implements Runnable {
 
 	}
 
-	@Command(name = "get", mixinStandardHelpOptions = true, description = "Shows one rule with its policy.")
+	@Command(name = "get", description = "Shows one rule with its policy.")
 	static final class GetRule implements Callable<Integer> {
 
 		@ParentCommand
 		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
 
 		@Parameters(paramLabel = "ID", description = "The rule's id.")
 		String id;
@@ -78,11 +87,14 @@ final class RulesCommand implements Runnable {
 
 	}
 
-	@Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a rule (409 if the id exists).")
+	@Command(name = "create", description = "Creates a rule (409 if the id exists).")
 	static final class CreateRule implements Callable<Integer> {
 
 		@ParentCommand
 		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
 
 		@Option(names = "--id", required = true, description = "The new rule's id.")
 		String id;
@@ -159,9 +171,8 @@ final class RulesCommand implements Runnable {
 		@ParentCommand
 		RulesCommand rules;
 
-		// Not mixinStandardHelpOptions: its --version would clash with the rule version option.
-		@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
-		boolean help;
+		@Mixin
+		HelpOption help;
 
 		@Parameters(index = "0", paramLabel = "ID", description = "The rule's id.")
 		String id;
@@ -203,9 +214,8 @@ final class RulesCommand implements Runnable {
 		@ParentCommand
 		RulesCommand rules;
 
-		// Not mixinStandardHelpOptions: its --version would clash with the rule version option.
-		@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
-		boolean help;
+		@Mixin
+		HelpOption help;
 
 		@Parameters(paramLabel = "ID", description = "The rule's id.")
 		String id;
@@ -301,9 +311,8 @@ final class RulesCommand implements Runnable {
 		@ParentCommand
 		RulesCommand rules;
 
-		// Not mixinStandardHelpOptions: its --version would clash with the rule version option.
-		@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
-		boolean help;
+		@Mixin
+		HelpOption help;
 
 		@Parameters(paramLabel = "ID", description = "The rule's id.")
 		String id;
@@ -327,11 +336,14 @@ final class RulesCommand implements Runnable {
 
 	}
 
-	@Command(name = "history", mixinStandardHelpOptions = true, description = "Shows a rule's audited changes, newest first.")
+	@Command(name = "history", description = "Shows a rule's audited changes, newest first.")
 	static final class RuleHistory implements Callable<Integer> {
 
 		@ParentCommand
 		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
 
 		@Parameters(paramLabel = "ID", description = "The rule's id.")
 		String id;

@@ -16,12 +16,15 @@ import tools.jackson.databind.JsonNode;
  * entry's plain values as columns, so it keeps working as the figures the gateway reports grow; {@code -o json}
  * shows everything.
  */
-@Command(name = "shadow", mixinStandardHelpOptions = true,
+@Command(name = "shadow",
 		description = "Shows the shadow comparison summary per rule (matched, mismatched, noise, latency).")
 final class ShadowCommand implements Callable<Integer> {
 
 	@ParentCommand
 	RootCommand root;
+
+	@Mixin
+	HelpOption help;
 
 	@Mixin
 	Output output = new Output();

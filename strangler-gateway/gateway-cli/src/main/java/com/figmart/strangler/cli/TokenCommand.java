@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code token mint} (or just {@code token}): prints a token signed with the gateway's local HS256 key, for
  * {@code --token}, {@code FIGMART_GATEWAY_TOKEN} or {@code curl -H "Authorization: Bearer ..."}.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(name = "token",
 		description = { "Mints a token signed with the gateway's local key (HS256) and prints it.",
 				"'token' alone does the same as 'token mint'." },
 		subcommands = TokenCommand.Mint.class)
@@ -28,6 +28,9 @@ final class TokenCommand implements Callable<Integer> {
 	RootCommand root;
 
 	@Mixin
+	HelpOption help;
+
+	@Mixin
 	Claims claims = new Claims();
 
 	@Override
@@ -35,12 +38,15 @@ final class TokenCommand implements Callable<Integer> {
 		return mint(this.root, this.claims);
 	}
 
-	@Command(name = "mint", mixinStandardHelpOptions = true,
+	@Command(name = "mint",
 			description = "Mints a token signed with the gateway's local key (HS256) and prints it.")
 	static final class Mint implements Callable<Integer> {
 
 		@ParentCommand
 		TokenCommand token;
+
+		@Mixin
+		HelpOption help;
 
 		@Mixin
 		Claims claims = new Claims();
