@@ -83,12 +83,26 @@ final class AdminClient {
 		return send("GET", API + "/history?limit=" + limit, null);
 	}
 
+	/** {@code {"rules": [summary, ...]}}. */
 	JsonNode shadow() {
 		return send("GET", API + "/shadow", null);
 	}
 
+	/** {@code {"summary": ..., "mismatches": [...], "noise": [...]}}. */
+	JsonNode shadowReport(String ruleId) {
+		return send("GET", API + "/shadow/" + pathSegment(ruleId), null);
+	}
+
+	void resetShadow(String ruleId) {
+		send("DELETE", API + "/shadow/" + pathSegment(ruleId), null);
+	}
+
 	private static String rulePath(String id) {
-		return API + "/rules/" + encode(id).replace("+", "%20");
+		return API + "/rules/" + pathSegment(id);
+	}
+
+	private static String pathSegment(String value) {
+		return encode(value).replace("+", "%20");
 	}
 
 	private static String encode(String value) {

@@ -24,7 +24,7 @@ final class Failures {
 
 	/** Members of a problem body that {@link #describe} shows in its own way. */
 	private static final Set<String> SHOWN = Set.of("type", "title", "status", "detail", "instance", "field",
-			"errors", "currentVersion", "rule");
+			"errors", "currentVersion", "version", "rule", "ruleId");
 
 	private Failures() {
 	}
@@ -101,8 +101,10 @@ final class Failures {
 		}
 		faultyFields(body).forEach((line) -> lines.add("  " + line));
 		String currentVersion = Json.text(body, "currentVersion");
+		String sentVersion = Json.text(body, "version");
 		if (currentVersion != null) {
-			lines.add("  current version: " + currentVersion);
+			lines.add("  current version: " + currentVersion
+					+ ((sentVersion != null) ? " (the change was based on version " + sentVersion + ")" : ""));
 		}
 		if (body != null && body.path("rule").isObject()) {
 			lines.add("  stored rule: " + Rules.summary(body.get("rule")));
@@ -114,7 +116,7 @@ final class Failures {
 				}
 			}
 		}
-		hint(problem.status(), currentVersion).ifPresent(lines::add);
+		hint(problem.status(), currentVersion, "id".equals(Json.text(body, "field"))).ifPresent(lines::add);
 		String type = Json.text(body, "type");
 		if (type != null && !"about:blank".equals(type)) {
 			lines.add("  type: " + type);
@@ -122,17 +124,22 @@ final class Failures {
 		return lines;
 	}
 
-	/** The fields a 400 names: its {@code field} member, and each of {@code errors[]}. */
+	/**
+	 * The fields a problem names: each of {@code errors[]} (all of them, with their messages) or, without such a
+	 * list, its {@code field} member.
+	 */
 	static List<String> faultyFields(JsonNode body) {
 		List<String> lines = new ArrayList<>();
 		if (body == null) {
 			return lines;
 		}
 		JsonNode field = body.path("field");
-		if (field.isArray()) {
+		// errors[] names every offending field, "field" only the first of them
+		boolean listed = body.path("errors").isArray() && !body.path("errors").isEmpty();
+		if (!listed && field.isArray()) {
 			field.forEach((name) -> lines.add("field: " + Json.display(name)));
 		}
-		else if (!field.isMissingNode() && !field.isNull()) {
+		else if (!listed && !field.isMissingNode() && !field.isNull()) {
 			lines.add("field: " + Json.display(field));
 		}
 		for (JsonNode error : body.path("errors")) {
@@ -158,7 +165,7 @@ final class Failures {
 		return null;
 	}
 
-	private static java.util.Optional<String> hint(int status, String currentVersion) {
+	private static java.util.Optional<String> hint(int status, String currentVersion, boolean idTaken) {
 		switch (status) {
 			case 401:
 				return java.util.Optional.of("  pass --token or set FIGMART_GATEWAY_TOKEN, or let the command mint one "
@@ -166,6 +173,10 @@ final class Failures {
 			case 403:
 				return java.util.Optional.of("  the token lacks the admin role");
 			case 409:
+				if (idTaken) {
+					return java.util.Optional.of("  nothing was changed: the id is taken; change that rule with "
+							+ "'rules update' or 'rules set-mode', or choose another id");
+				}
 				return java.util.Optional.of((currentVersion != null)
 						? "  nothing was changed: check the stored rule, then retry with --version " + currentVersion
 								+ " (or without --version to base the change on the latest)"

@@ -111,7 +111,7 @@ class CliCommandsTests {
 		Result result = this.cli.run("rules", "get", "no-such-rule");
 
 		assertThat(result.exitCode()).isEqualTo(GatewayCli.NOT_FOUND).isEqualTo(2);
-		assertThat(result.err()).contains("404 Not Found", "no rule with id no-such-rule",
+		assertThat(result.err()).contains("404 Rule not found", "no rule with id no-such-rule",
 				"type: https://figmart.dev/problems/rule-not-found");
 		assertThat(result.out()).isEmpty();
 	}
@@ -154,7 +154,7 @@ class CliCommandsTests {
 				"--target", "catalog-service");
 
 		assertThat(result.exitCode()).isEqualTo(GatewayCli.INVALID).isEqualTo(5);
-		assertThat(result.err()).contains("400 Bad Request", "a change needs a reason", "field: reason");
+		assertThat(result.err()).contains("400 Invalid rule", "field: reason: a change needs a reason");
 	}
 
 	@Test
@@ -174,7 +174,8 @@ class CliCommandsTests {
 				"--target", "catalog-service", "--reason", "again");
 
 		assertThat(result.exitCode()).isEqualTo(GatewayCli.CONFLICT).isEqualTo(3);
-		assertThat(result.err()).contains("409 Conflict", "a rule with id catalog-read exists", "nothing was changed");
+		assertThat(result.err()).contains("409 Rule exists", "a rule with id catalog-read exists", "the id is taken")
+			.doesNotContain("--version");
 	}
 
 	@Test
@@ -202,8 +203,8 @@ class CliCommandsTests {
 		Result result = this.cli.run("rules", "set-mode", "catalog-read", "LEGACY", "--version", "1", "--reason", "back");
 
 		assertThat(result.exitCode()).isEqualTo(GatewayCli.CONFLICT);
-		assertThat(result.err()).contains("409 Conflict", "rule catalog-read is at version 2, not 1",
-				"current version: 2", "stored rule: catalog-read  GET /api/catalog-read/**  NEW -> catalog-service  (version 2, alice)",
+		assertThat(result.err()).contains("409 Version conflict", "rule catalog-read is at version 2, not 1",
+				"current version: 2 (the change was based on version 1)", "stored rule: catalog-read  GET /api/catalog-read/**  NEW -> catalog-service  (version 2, alice)",
 				"nothing was changed", "--version 2");
 		assertThat(this.gateway.lastRequest().method()).as("no read first when the version is given").isEqualTo("PATCH");
 		assertThat(this.gateway.rule("catalog-read").path("mode").asString()).isEqualTo("NEW");
@@ -325,9 +326,32 @@ class CliCommandsTests {
 	void shadowShowsTheSummaryPerRule() {
 		Result result = this.cli.run("shadow");
 
-		assertThat(result.exitCode()).isZero();
-		assertThat(result.out().lines().toList()).first().asString().contains("ruleId", "matched", "mismatched", "noiseRate");
-		assertThat(result.out()).contains("catalog-read", "980");
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		List<String> lines = result.out().lines().toList();
+		assertThat(lines.get(0)).startsWith("RULE").contains("COMPARED", "MATCH", "MISMATCH", "NOISE", "EXCESS", "DELTA_P99_MS");
+		assertThat(lines.get(1)).matches("catalog-read\\s+983\\s+99\\.7%\\s+0\\.31%\\s+0\\.0%\\s+0\\.31%\\s+12\\s+1\\s+0\\s+-1\\.3\\s+\\+4\\.5\\s+2026-11-25T10:00:00Z");
+		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo("/admin/api/shadow");
+	}
+
+	@Test
+	void shadowOfOneRuleShowsItsFiguresAndLastMismatches() {
+		Result result = this.cli.run("shadow", "catalog-read");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).containsPattern("matchRate\\s+99\\.7%").containsPattern("ignoredBy\\s+unsafe-method=12")
+			.contains("Last mismatches of the new target:", "GET /api/catalog/products?page=2  200 vs 200",
+					"      $.products[3].price: 12.50 != 12.49", "Last A/A differences (the monolith against itself): none");
+		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo("/admin/api/shadow/catalog-read");
+		assertThat(this.cli.run("shadow", "nope").exitCode()).isEqualTo(GatewayCli.NOT_FOUND);
+	}
+
+	@Test
+	void shadowResetStartsTheFiguresAfresh() {
+		Result result = this.cli.run("shadow", "reset", "catalog-read");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(this.gateway.lastRequest().method()).isEqualTo("DELETE");
+		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo("/admin/api/shadow/catalog-read");
 	}
 
 	@Test

@@ -75,26 +75,37 @@ class CliOutputTests {
 
 	@Test
 	void aConflictSaysWhereTheRuleIsNowAndHowToRetry() {
-		JsonNode body = JSON.readTree("{\"type\": \"https://figmart.dev/problems/stale-version\", \"title\": \"Conflict\","
-				+ " \"status\": 409, \"detail\": \"rule catalog-read changed since version 2\", \"currentVersion\": 3,"
+		JsonNode body = JSON.readTree("{\"type\": \"https://figmart.dev/problems/version-conflict\", \"title\": \"Version conflict\","
+				+ " \"status\": 409, \"detail\": \"rule catalog-read changed since version 2\", \"ruleId\": \"catalog-read\","
+				+ " \"version\": 2, \"currentVersion\": 3,"
 				+ " \"rule\": " + RULE + "}");
 
 		assertThat(Failures.describe(new GatewayProblem("PATCH /admin/api/rules/catalog-read", 409, body, "")))
-			.containsExactly("figmart-gateway: 409 Conflict", "  rule catalog-read changed since version 2",
-					"  current version: 3",
+			.containsExactly("figmart-gateway: 409 Version conflict", "  rule catalog-read changed since version 2",
+					"  current version: 3 (the change was based on version 2)",
 					"  stored rule: catalog-read  GET /api/catalog/**  CANARY(10) -> catalog-service  (version 3, alice)",
 					"  nothing was changed: check the stored rule, then retry with --version 3 (or without --version to base the change on the latest)",
-					"  type: https://figmart.dev/problems/stale-version");
+					"  type: https://figmart.dev/problems/version-conflict");
 	}
 
 	@Test
-	void aValidationProblemNamesEachFieldAndKeepsOtherMembers() {
-		JsonNode body = JSON.readTree("{\"title\": \"Invalid rule\", \"status\": 400, \"field\": \"mode\","
-				+ " \"errors\": [{\"field\": \"pattern\", \"message\": \"must start with /\"}, \"plain\"], \"requestId\": \"r-1\"}");
+	void aValidationProblemNamesEachFieldOfItsErrorsAndKeepsOtherMembers() {
+		JsonNode body = JSON.readTree("{\"title\": \"Invalid rule\", \"status\": 400, \"field\": \"pattern\","
+				+ " \"errors\": [{\"field\": \"pattern\", \"message\": \"must start with /\"},"
+				+ " {\"field\": \"policy.guard.window\", \"message\": \"at least 1s\"}, \"plain\"], \"requestId\": \"r-1\"}");
 
 		assertThat(Failures.describe(new GatewayProblem("POST /admin/api/rules", 400, body, "")))
-			.containsExactly("figmart-gateway: 400 Invalid rule", "  field: mode", "  field: pattern: must start with /",
-					"  error: plain", "  requestId: r-1");
+			.containsExactly("figmart-gateway: 400 Invalid rule", "  field: pattern: must start with /",
+					"  field: policy.guard.window: at least 1s", "  error: plain", "  requestId: r-1");
+	}
+
+	@Test
+	void aValidationProblemWithoutAListNamesItsField() {
+		JsonNode body = JSON.readTree("{\"title\": \"Bad Request\", \"status\": 400, \"detail\": \"reason is blank\","
+				+ " \"field\": \"reason\"}");
+
+		assertThat(Failures.describe(new GatewayProblem("PATCH /admin/api/rules/a", 400, body, "")))
+			.containsExactly("figmart-gateway: 400 Bad Request", "  reason is blank", "  field: reason");
 	}
 
 	@Test

@@ -193,13 +193,29 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		}
 		if (path.equals("/admin/api/shadow") && method.equals("GET")) {
 			ObjectNode shadow = JSON.createObjectNode();
-			shadow.putArray("rules")
-				.addObject()
-				.put("ruleId", "catalog-read")
-				.put("matched", 980)
-				.put("mismatched", 3)
-				.put("noiseRate", 0.001);
+			shadow.putArray("rules").add(shadowSummary("catalog-read"));
 			return Answer.of(200, shadow);
+		}
+		if (path.startsWith("/admin/api/shadow/")) {
+			String ruleId = URLDecoder.decode(path.substring("/admin/api/shadow/".length()), StandardCharsets.UTF_8);
+			if (!ruleId.equals("catalog-read")) {
+				ObjectNode problem = problemBody(404, "unknown-rule", "Unknown rule",
+						"no rule '" + ruleId + "' and no shadow figures for it");
+				problem.put("ruleId", ruleId);
+				return Answer.of(404, problem);
+			}
+			if (method.equals("DELETE")) {
+				return Answer.of(204, null);
+			}
+			ObjectNode report = JSON.createObjectNode();
+			report.set("summary", shadowSummary(ruleId));
+			ObjectNode mismatch = report.putArray("mismatches").addObject();
+			mismatch.put("at", "2026-11-25T10:15:30.123Z").put("method", "GET").put("path", "/api/catalog/products?page=2")
+				.put("calibration", false).put("legacyStatus", 200).put("newStatus", 200);
+			mismatch.putArray("differences").add("$.products[3].price: 12.50 != 12.49");
+			mismatch.put("legacyBody", "{}").put("newBody", "{}");
+			report.putArray("noise");
+			return Answer.of(200, report);
 		}
 		Matcher matcher = RULE_PATH.matcher(path);
 		if (!matcher.matches()) {
@@ -234,7 +250,12 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		}
 		String id = body.get("id").asString();
 		if (this.rules.containsKey(id)) {
-			return problem(409, "rule-exists", "Conflict", "a rule with id " + id + " exists");
+			ObjectNode problem = problemBody(409, "rule-exists", "Rule exists", "a rule with id " + id + " exists");
+			problem.put("ruleId", id);
+			problem.put("field", "id");
+			problem.put("currentVersion", this.rules.get(id).get("version").asLong());
+			problem.set("rule", this.rules.get(id));
+			return Answer.of(409, problem);
 		}
 		ObjectNode rule = ruleFields(body);
 		store(rule, 1, subject);
@@ -296,15 +317,11 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		if (body.has("mode")) {
 			String mode = body.get("mode").asString();
 			if (!MODES.contains(mode) && !mode.matches("CANARY\\((\\d|[1-9]\\d|100)\\)")) {
-				ObjectNode problem = problemBody(400, "invalid-rule", "Invalid rule", "the rule is not valid");
-				problem.putArray("errors").addObject().put("field", "mode").put("detail", "unknown mode " + mode);
-				return Answer.of(400, problem);
+				return invalid("mode", "unknown mode " + mode);
 			}
 		}
 		if (body.has("target") && body.get("target").asString().equals("unknown-service")) {
-			ObjectNode problem = problemBody(400, "invalid-rule", "Invalid rule", "the rule is not valid");
-			problem.putArray("errors").addObject().put("field", "target").put("detail", "no target named unknown-service");
-			return Answer.of(400, problem);
+			return invalid("target", "no target named unknown-service");
 		}
 		return null;
 	}
@@ -314,8 +331,10 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		if (basedOn == current) {
 			return null;
 		}
-		ObjectNode problem = problemBody(409, "stale-version", "Conflict",
+		ObjectNode problem = problemBody(409, "version-conflict", "Version conflict",
 				"rule " + stored.get("id").asString() + " is at version " + current + ", not " + basedOn);
+		problem.put("ruleId", stored.get("id").asString());
+		problem.put("version", basedOn);
 		problem.put("currentVersion", current);
 		problem.set("rule", stored);
 		return Answer.of(409, problem);
@@ -366,13 +385,29 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		return answer;
 	}
 
-	private static Answer notFound(String id) {
-		return problem(404, "rule-not-found", "Not Found", "no rule with id " + id);
+	private static ObjectNode shadowSummary(String ruleId) {
+		ObjectNode summary = JSON.createObjectNode();
+		summary.put("ruleId", ruleId).put("since", "2026-11-25T10:00:00Z").put("compared", 983).put("matched", 980)
+			.put("mismatched", 3).put("ignored", 12);
+		summary.putObject("ignoredBy").put("unsafe-method", 12);
+		summary.put("errors", 1).put("dropped", 0).put("matchRate", 980 / 983.0).put("mismatchRate", 3 / 983.0)
+			.put("calibrated", 100).put("noisy", 0).put("noiseRate", 0.0).put("excessMismatchRate", 3 / 983.0)
+			.put("meanLatencyDeltaMillis", -1.25).put("p99LatencyDeltaMillis", 4.5).put("meanLegacyMillis", 12.0)
+			.put("meanNewMillis", 10.75);
+		summary.putObject("noisyPaths");
+		return summary;
 	}
 
-	private static Answer invalid(String field, String detail) {
-		ObjectNode problem = problemBody(400, "invalid-change", "Bad Request", detail);
+	private static Answer notFound(String id) {
+		ObjectNode problem = problemBody(404, "rule-not-found", "Rule not found", "no rule with id " + id);
+		problem.put("ruleId", id);
+		return Answer.of(404, problem);
+	}
+
+	private static Answer invalid(String field, String message) {
+		ObjectNode problem = problemBody(400, "invalid-rule", "Invalid rule", field + ": " + message);
 		problem.put("field", field);
+		problem.putArray("errors").addObject().put("field", field).put("message", message);
 		return Answer.of(400, problem);
 	}
 
