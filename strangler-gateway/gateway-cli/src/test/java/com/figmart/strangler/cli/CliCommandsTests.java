@@ -74,6 +74,15 @@ class CliCommandsTests {
 	}
 
 	@Test
+	void tokensMintedPerCommandNameTheConfiguredSubjectInTheAudit() {
+		this.gateway.seed("catalog-read", "SHADOW", "catalog-service", "bob");
+
+		this.cli.env("FIGMART_GATEWAY_SUBJECT", "release-bot").run("rules", "set-mode", "catalog-read", "NEW", "--reason", "r");
+
+		assertThat(this.gateway.rule("catalog-read").path("updatedBy").asString()).isEqualTo("release-bot");
+	}
+
+	@Test
 	void listsRulesAsJsonForScripts() {
 		this.gateway.seed("catalog-read", "SHADOW", "catalog-service", "bob");
 
