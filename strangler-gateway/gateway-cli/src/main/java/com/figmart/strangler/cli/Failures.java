@@ -26,6 +26,8 @@ final class Failures {
 	private static final Set<String> SHOWN = Set.of("type", "title", "status", "detail", "instance", "field",
 			"errors", "currentVersion", "version", "rule", "ruleId");
 
+	private static final String NOTHING_CHANGED = "nothing was changed";
+
 	private Failures() {
 	}
 
@@ -90,7 +92,9 @@ final class Failures {
 		String title = Json.text(body, "title");
 		lines.add(PROGRAM + ": " + problem.status() + " " + ((title != null) ? title : reasonPhrase(problem.status())));
 		String detail = Json.text(body, "detail");
-		if (detail != null) {
+		List<String> fields = faultyFields(body);
+		// A gateway that words its detail as the first error ("target: unknown target ...") says it once.
+		if (detail != null && !fields.contains("field: " + detail)) {
 			lines.add("  " + detail);
 		}
 		if (body == null) {
@@ -99,7 +103,7 @@ final class Failures {
 				lines.add("  " + (raw.length() > 500 ? raw.substring(0, 500) + "..." : raw));
 			}
 		}
-		faultyFields(body).forEach((line) -> lines.add("  " + line));
+		fields.forEach((line) -> lines.add("  " + line));
 		String currentVersion = Json.text(body, "currentVersion");
 		String sentVersion = Json.text(body, "version");
 		if (currentVersion != null) {
@@ -116,7 +120,10 @@ final class Failures {
 				}
 			}
 		}
-		hint(problem.status(), currentVersion, "id".equals(Json.text(body, "field"))).ifPresent(lines::add);
+		hint(problem.status(), currentVersion, "id".equals(Json.text(body, "field")))
+			.map((hint) -> (detail != null && detail.contains(NOTHING_CHANGED)) ? hint.replace(NOTHING_CHANGED + ": ", "") : hint)
+			.filter((hint) -> !hint.isBlank() && !(detail != null && detail.contains(NOTHING_CHANGED) && hint.strip().equals(NOTHING_CHANGED)))
+			.ifPresent(lines::add);
 		String type = Json.text(body, "type");
 		if (type != null && !"about:blank".equals(type)) {
 			lines.add("  type: " + type);
@@ -174,13 +181,13 @@ final class Failures {
 				return java.util.Optional.of("  the token lacks the admin role");
 			case 409:
 				if (idTaken) {
-					return java.util.Optional.of("  nothing was changed: the id is taken; change that rule with "
+					return java.util.Optional.of("  " + NOTHING_CHANGED + ": the id is taken; change that rule with "
 							+ "'rules update' or 'rules set-mode', or choose another id");
 				}
 				return java.util.Optional.of((currentVersion != null)
-						? "  nothing was changed: check the stored rule, then retry with --version " + currentVersion
+						? "  " + NOTHING_CHANGED + ": check the stored rule, then retry with --version " + currentVersion
 								+ " (or without --version to base the change on the latest)"
-						: "  nothing was changed");
+						: "  " + NOTHING_CHANGED);
 			default:
 				return java.util.Optional.empty();
 		}

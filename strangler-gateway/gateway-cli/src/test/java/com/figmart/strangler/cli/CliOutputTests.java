@@ -109,6 +109,31 @@ class CliOutputTests {
 	}
 
 	@Test
+	void aDetailThatRepeatsTheFirstErrorIsSaidOnce() {
+		JsonNode body = JSON.readTree("""
+				{"type": "https://figmart.dev/problems/invalid-rule", "title": "Invalid request", "status": 400,
+				 "detail": "target: unknown target 'nope'", "field": "target",
+				 "errors": [{"field": "target", "message": "unknown target 'nope'"}]}""");
+
+		assertThat(Failures.describe(new GatewayProblem("POST /admin/api/rules", 400, body, "")))
+			.containsExactly("figmart-gateway: 400 Invalid request", "  field: target: unknown target 'nope'",
+					"  type: https://figmart.dev/problems/invalid-rule");
+	}
+
+	@Test
+	void aConflictThatSaysNothingChangedIsNotToldTwice() {
+		JsonNode body = JSON.readTree("""
+				{"title": "Version conflict", "status": 409, "currentVersion": 2, "version": 1,
+				 "detail": "rule 'a' is at version 2; nothing was changed: read the rule again"}""");
+
+		assertThat(Failures.describe(new GatewayProblem("PATCH /admin/api/rules/a", 409, body, "")))
+			.containsExactly("figmart-gateway: 409 Version conflict",
+					"  rule 'a' is at version 2; nothing was changed: read the rule again",
+					"  current version: 2 (the change was based on version 1)",
+					"  check the stored rule, then retry with --version 2 (or without --version to base the change on the latest)");
+	}
+
+	@Test
 	void anAnswerWithoutAProblemBodyShowsWhatCame() {
 		assertThat(Failures.describe(new GatewayProblem("GET /admin/api/rules", 502, null, "<html>bad gateway</html>")))
 			.containsExactly("figmart-gateway: 502 Bad Gateway", "  <html>bad gateway</html>");
