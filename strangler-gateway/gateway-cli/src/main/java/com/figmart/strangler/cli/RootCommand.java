@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "figmart-gateway", mixinStandardHelpOptions = true, version = "figmart-gateway 0.1.0",
 		description = "Reads and changes the strangler gateway's routing rules through its admin API.",
 		subcommands = { RulesCommand.class, HistoryCommand.class, ShadowCommand.class, TokenCommand.class,
-				CommandLine.HelpCommand.class },
+				CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class },
 		footerHeading = "%nEnvironment:%n",
 		footer = { "  FIGMART_GATEWAY_URL       the gateway (default " + RootCommand.DEFAULT_GATEWAY + ")",
 				"  FIGMART_GATEWAY_TOKEN     a bearer token with the admin role",

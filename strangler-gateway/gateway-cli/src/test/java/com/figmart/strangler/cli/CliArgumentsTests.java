@@ -83,6 +83,14 @@ class CliArgumentsTests {
 	}
 
 	@Test
+	void generatesABashCompletionScript() {
+		Result result = this.cli.run("generate-completion");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).contains("complete -F", "figmart-gateway", "set-mode");
+	}
+
+	@Test
 	void printsItsVersion() {
 		Result result = this.cli.run("--version");
 

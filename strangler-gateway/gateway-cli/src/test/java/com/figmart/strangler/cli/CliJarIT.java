@@ -82,10 +82,28 @@ class CliJarIT {
 		assertThat(this.gateway.rule("catalog-read").path("mode").asString()).isEqualTo("NEW");
 	}
 
+	@Test
+	void theGatewaysDefaultKeyFileUnderTheWorkingDirectoryIsUsedWhenNoTokenIsNamed() throws Exception {
+		Path workingDirectory = Files.createDirectories(this.directory.resolve("gateway-home"));
+		Path keyFile = Files.createDirectories(workingDirectory.resolve("data/strangler-gateway")).resolve("jwt-hs256.key");
+		Files.writeString(keyFile, this.gateway.keyFileContent());
+
+		Run run = run(JavaProcess.jar(JAR.toAbsolutePath()).args("--gateway", this.gateway.uri().toString(), "rules", "list").command(),
+				Map.of("USER", "operator"), workingDirectory);
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(TestTokens.verify(this.gateway.key(), this.gateway.lastRequest().authorization())).isEqualTo("operator");
+	}
+
 	record Run(int exitCode, String out, String err) {
 	}
 
 	private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+		return run(command, env, null);
+	}
+
+	private Run run(List<String> command, Map<String, String> env, Path workingDirectory)
+			throws IOException, InterruptedException {
 		Path out = Files.createTempFile(this.directory, "out", ".txt");
 		Path err = Files.createTempFile(this.directory, "err", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(out.toFile())
@@ -94,6 +112,9 @@ class CliJarIT {
 		builder.environment().remove("FIGMART_GATEWAY_TOKEN");
 		builder.environment().remove("FIGMART_GATEWAY_KEY_FILE");
 		builder.environment().putAll(env);
+		if (workingDirectory != null) {
+			builder.directory(workingDirectory.toFile());
+		}
 		Process process = builder.start();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
