@@ -1,11 +1,16 @@
 package com.figmart.strangler.cli;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -197,22 +202,22 @@ final class AdminClient {
 		}
 
 		private static String describe(Exception cause) {
-			if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+			if (cause instanceof HttpConnectTimeoutException) {
 				return "no connection within " + CONNECT_TIMEOUT.toSeconds() + "s";
 			}
-			if (cause instanceof java.net.http.HttpTimeoutException) {
+			if (cause instanceof HttpTimeoutException) {
 				return "no answer within " + REQUEST_TIMEOUT.toSeconds() + "s";
 			}
 			if (cause instanceof InterruptedException) {
 				return "interrupted";
 			}
 			for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
-				if (reason instanceof java.nio.channels.UnresolvedAddressException
-						|| reason instanceof java.net.UnknownHostException) {
+				if (reason instanceof UnresolvedAddressException
+						|| reason instanceof UnknownHostException) {
 					return "unknown host";
 				}
 			}
-			if (cause instanceof java.net.ConnectException) {
+			if (cause instanceof ConnectException) {
 				return "connection refused";
 			}
 			String message = cause.getMessage();

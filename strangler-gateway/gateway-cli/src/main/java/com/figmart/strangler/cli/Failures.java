@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.figmart.strangler.cli.AdminClient.GatewayProblem;
@@ -172,24 +173,24 @@ final class Failures {
 		return null;
 	}
 
-	private static java.util.Optional<String> hint(int status, String currentVersion, boolean idTaken) {
+	private static Optional<String> hint(int status, String currentVersion, boolean idTaken) {
 		switch (status) {
 			case 401:
-				return java.util.Optional.of("  pass --token or set FIGMART_GATEWAY_TOKEN, or let the command mint one "
+				return Optional.of("  pass --token or set FIGMART_GATEWAY_TOKEN, or let the command mint one "
 						+ "with --key-file or FIGMART_GATEWAY_KEY_FILE");
 			case 403:
-				return java.util.Optional.of("  the token lacks the admin role");
+				return Optional.of("  the token lacks the admin role");
 			case 409:
 				if (idTaken) {
-					return java.util.Optional.of("  " + NOTHING_CHANGED + ": the id is taken; change that rule with "
+					return Optional.of("  " + NOTHING_CHANGED + ": the id is taken; change that rule with "
 							+ "'rules update' or 'rules set-mode', or choose another id");
 				}
-				return java.util.Optional.of((currentVersion != null)
+				return Optional.of((currentVersion != null)
 						? "  " + NOTHING_CHANGED + ": check the stored rule, then retry with --version " + currentVersion
 								+ " (or without --version to base the change on the latest)"
 						: "  " + NOTHING_CHANGED);
 			default:
-				return java.util.Optional.empty();
+				return Optional.empty();
 		}
 	}
 

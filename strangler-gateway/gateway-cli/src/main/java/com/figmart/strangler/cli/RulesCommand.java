@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -292,7 +293,7 @@ final class RulesCommand implements Runnable {
 				return this.rules.mode(this.mode, this.percent);
 			}
 			if (this.percent != null) {
-				if (currentMode == null || !currentMode.toUpperCase(java.util.Locale.ROOT).startsWith("CANARY")) {
+				if (currentMode == null || !currentMode.toUpperCase(Locale.ROOT).startsWith("CANARY")) {
 					throw this.rules.root.usage("--percent alone changes a CANARY rule's share; this rule is "
 							+ currentMode + ": give --mode CANARY too");
 				}

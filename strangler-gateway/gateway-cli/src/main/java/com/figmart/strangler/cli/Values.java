@@ -1,5 +1,6 @@
 package com.figmart.strangler.cli;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class Values {
 		if (!matcher.matches()) {
 			throw durationExpected(value);
 		}
-		java.math.BigDecimal amount = new java.math.BigDecimal(matcher.group(1));
+		BigDecimal amount = new BigDecimal(matcher.group(1));
 		long millisPerUnit;
 		switch (matcher.group(2)) {
 			case "ms":
@@ -108,7 +109,7 @@ final class Values {
 			default:
 				millisPerUnit = 86_400_000;
 		}
-		java.math.BigDecimal millis = amount.multiply(java.math.BigDecimal.valueOf(millisPerUnit));
+		BigDecimal millis = amount.multiply(BigDecimal.valueOf(millisPerUnit));
 		try {
 			return positive(Duration.ofMillis(millis.longValueExact()), value);
 		}

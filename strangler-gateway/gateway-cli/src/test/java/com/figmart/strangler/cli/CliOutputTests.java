@@ -10,6 +10,7 @@ import com.figmart.strangler.cli.AdminClient.GatewayProblem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** How answers look to people: tables, one-line summaries, changes, problems. */
 class CliOutputTests {
@@ -62,10 +63,10 @@ class CliOutputTests {
 	void changesSayWhatMovedWhere() {
 		JsonNode rule = JSON.readTree(RULE);
 		JsonNode created = JSON.createObjectNode().putNull("from").set("to", rule);
-		JsonNode deleted = JSON.createObjectNode().<tools.jackson.databind.node.ObjectNode>set("from", rule).putNull("to");
-		tools.jackson.databind.node.ObjectNode after = (tools.jackson.databind.node.ObjectNode) rule.deepCopy();
+		JsonNode deleted = JSON.createObjectNode().<ObjectNode>set("from", rule).putNull("to");
+		ObjectNode after = (ObjectNode) rule.deepCopy();
 		after.put("mode", "LEGACY").put("pattern", "/api/catalog/products/**");
-		JsonNode updated = JSON.createObjectNode().<tools.jackson.databind.node.ObjectNode>set("from", rule).set("to", after);
+		JsonNode updated = JSON.createObjectNode().<ObjectNode>set("from", rule).set("to", after);
 
 		assertThat(Rules.describeChange(created)).isEqualTo("created CANARY(10) -> catalog-service");
 		assertThat(Rules.describeChange(deleted)).isEqualTo("deleted CANARY(10) -> catalog-service");
