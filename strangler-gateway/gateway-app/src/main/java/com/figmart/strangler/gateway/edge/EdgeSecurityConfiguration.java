@@ -49,6 +49,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  *   <li>{@code /admin/**} needs the role {@code admin}, except the sign-in page and {@code /admin/assets/**};</li>
  *   <li>{@code figmart.gateway.security.customer-paths} need {@code customer} or {@code admin};</li>
  *   <li>the {@code X-Figmart-Target} header needs {@code admin} (unless configured otherwise);</li>
+ *   <li>{@code /actuator/**} needs {@code admin}, except health and info;</li>
  *   <li>everything else is open to anonymous clients, but a request with a token that fails the check gets
  *       401 wherever it goes: a client should learn that its token is bad, not be served as a stranger.</li>
  * </ul>
@@ -140,6 +141,9 @@ class EdgeSecurityConfiguration {
 			EdgeProperties.Security security = properties.security();
 			stateless(http, decoder, roles, problems).headers((headers) -> headers.disable())
 				.authorizeExchange((exchanges) -> {
+					// the gateway's own actuator: health for probes, the rest (env, metrics, ...) for admins
+					exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+					exchanges.pathMatchers("/actuator/**").hasRole(EdgeSecurity.ROLE_ADMIN);
 					if (security.forcedTargetRequiresAdmin()) {
 						exchanges.matchers(forcedSideHeader()).hasRole(EdgeSecurity.ROLE_ADMIN);
 					}

@@ -40,7 +40,7 @@ final class RequestIdFilter implements WebFilter, Ordered {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		String incomingId = headers.getFirst(RequestCorrelation.REQUEST_ID_HEADER);
 		boolean keepId = isValidRequestId(incomingId) && headers.get(RequestCorrelation.REQUEST_ID_HEADER).size() == 1;
-		String requestId = keepId ? incomingId : UUID.randomUUID().toString();
+		String requestId = keepId ? incomingId : randomUuid();
 		String traceparent = headers.getFirst(RequestCorrelation.TRACEPARENT_HEADER);
 		boolean keepTrace = isValidTraceparent(traceparent);
 		String traceId;
@@ -123,6 +123,17 @@ final class RequestIdFilter implements WebFilter, Ordered {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * A version 4 UUID from {@link ThreadLocalRandom}: {@link UUID#randomUUID()} draws from one shared
+	 * {@code SecureRandom}, a point of contention on every request, and a request id needs no secrecy.
+	 */
+	static String randomUuid() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
 	}
 
 	private static String randomHex(int bytes) {

@@ -122,6 +122,14 @@ class EdgeSecurityTests {
 	}
 
 	@Test
+	void actuatorEndpointsBeyondHealthAreForAdmins() {
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+		this.client.get().uri("/actuator/env").header(HttpHeaders.AUTHORIZATION, bearer("customer"))
+			.exchange().expectStatus().isForbidden();
+	}
+
+	@Test
 	void signInPageAndAssetsArePublic() {
 		this.client.get().uri("/admin/login").exchange().expectStatus().isOk();
 		this.client.post().uri("/admin/login").cookie(EdgeSecurity.ADMIN_COOKIE, "stale.or.garbage")

@@ -30,6 +30,15 @@ class TraceparentTests {
 	}
 
 	@Test
+	void generatesVersion4Uuids() {
+		for (int i = 0; i < 100; i++) {
+			java.util.UUID uuid = java.util.UUID.fromString(RequestIdFilter.randomUuid());
+			assertThat(uuid.version()).isEqualTo(4);
+			assertThat(uuid.variant()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void keepsOnlyShortPlainRequestIds() {
 		assertThat(RequestIdFilter.isValidRequestId("a-Z_0.9")).isTrue();
 		assertThat(RequestIdFilter.isValidRequestId("x".repeat(128))).isTrue();
