@@ -178,7 +178,8 @@ class RequestHygieneTests {
 		assertThat(RequestIdFilter.isValidTraceparent(created)).isTrue();
 		assertThat(created).startsWith("00-").endsWith("-00");
 
-		this.client.get().uri("/api/trace/broken").header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01")
+		this.client.get().uri("/api/trace/broken")
+			.header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01")
 			.header("tracestate", "congo=t61rcWkgMzE").exchange().expectStatus().isOk();
 		RecordingUpstream.Received received = legacy.lastTo("/api/trace/broken");
 		assertThat(RequestIdFilter.isValidTraceparent(received.header("traceparent"))).isTrue();
