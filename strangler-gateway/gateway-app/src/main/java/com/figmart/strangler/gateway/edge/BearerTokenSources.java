@@ -28,8 +28,8 @@ final class BearerTokenSources implements ServerAuthenticationConverter {
 
 	private static Mono<Authentication> fromCookie(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		// The sign-in page must stay usable with a stale cookie, so it never looks at it.
-		if (!path.startsWith("/admin/") || path.equals("/admin/login")) {
+		// The public admin paths (sign-in page, assets) must stay usable with a stale cookie: they never look at it.
+		if (!path.startsWith("/admin/") || path.equals("/admin/login") || path.startsWith("/admin/assets/")) {
 			return Mono.empty();
 		}
 		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(EdgeSecurity.ADMIN_COOKIE);

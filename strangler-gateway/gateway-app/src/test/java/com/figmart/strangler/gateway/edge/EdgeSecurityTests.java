@@ -136,6 +136,8 @@ class EdgeSecurityTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=x")
 			.exchange().expectStatus().isOk();
 		this.client.get().uri("/admin/assets/dashboard.css").exchange().expectStatus().isOk();
+		this.client.get().uri("/admin/assets/dashboard.css").cookie(EdgeSecurity.ADMIN_COOKIE, "expired.or.garbage")
+			.exchange().expectStatus().isOk();
 	}
 
 	@Test
