@@ -18,6 +18,8 @@ import com.figmart.strangler.gateway.store.RuleNotFoundException;
 import com.figmart.strangler.gateway.store.RuleStore;
 import com.figmart.strangler.gateway.store.RuleVersionConflictException;
 import com.figmart.strangler.gateway.store.StoredRule;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +54,8 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 @RequestMapping("/admin/api")
 class RuleAdminController {
+
+	private static final Log logger = LogFactory.getLog(RuleAdminController.class);
 
 	static final String PROBLEMS = "https://figmart.dev/problems/";
 
@@ -258,6 +263,16 @@ class RuleAdminController {
 		problem.setProperty("field", "id");
 		problem.setProperty("currentVersion", ex.existing().version());
 		problem.setProperty("rule", RuleJson.toJson(ex.existing()));
+		return respond(problem);
+	}
+
+	/** The database is down or unreachable: the rules in effect stay as they are, the change is not made. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		logger.warn("Rule store unavailable: " + ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "rule-store-unavailable",
+				"Rule store unavailable", "the rule store cannot be reached; rules in effect are unchanged, retry later");
+		problem.setProperty("field", "store");
 		return respond(problem);
 	}
 
