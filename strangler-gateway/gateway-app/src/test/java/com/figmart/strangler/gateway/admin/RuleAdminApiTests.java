@@ -271,6 +271,12 @@ class RuleAdminApiTests {
 		patch("unversioned", "{\"version\": 1, \"reason\": \"nothing\"}").expectStatus().isBadRequest();
 		patch("unversioned", "{\"mode\": \"SIDEWAYS\", \"version\": 1, \"reason\": \"r\"}").expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("mode");
+		patch("unversioned", "{\"target\": \"nowhere\", \"version\": 1, \"reason\": \"r\"}").expectStatus()
+			.isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("target");
+		client.get().uri("/admin/api/rules/unversioned").exchange().expectBody()
+			.jsonPath("$.version").isEqualTo(1)
+			.jsonPath("$.target").isEqualTo("catalog-service");
 	}
 
 	@Test

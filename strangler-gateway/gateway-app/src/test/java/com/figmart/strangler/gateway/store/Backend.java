@@ -21,6 +21,9 @@ public final class Backend implements AutoCloseable {
 	}
 
 	public static Backend start(String name) {
+		// Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to every proxied exchange. The JDK server
+		// reads it once, when its classes initialise: whichever test server starts first must set it.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			byte[] body = ("{\"server\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);

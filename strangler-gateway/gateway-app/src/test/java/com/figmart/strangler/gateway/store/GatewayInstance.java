@@ -26,7 +26,7 @@ final class GatewayInstance implements AutoCloseable {
 
 	static GatewayInstance start(String database, String legacyUri, String newUri, String... extraArguments) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.main.banner-mode=off", "--spring.datasource.url=" + database,
+				"--spring.main.banner-mode=off", "--server.shutdown=immediate", "--spring.datasource.url=" + database,
 				"--figmart.gateway.security.enabled=false", "--figmart.gateway.legacy-uri=" + legacyUri,
 				"--figmart.gateway.targets.catalog-service=" + newUri));
 		arguments.addAll(List.of(extraArguments));
@@ -34,10 +34,13 @@ final class GatewayInstance implements AutoCloseable {
 				new SpringApplicationBuilder(StranglerGatewayApplication.class).run(arguments.toArray(String[]::new)));
 	}
 
+	String baseUrl() {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
 	WebTestClient client() {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
+			.baseUrl(baseUrl())
 			.responseTimeout(Duration.ofSeconds(10))
 			.build();
 	}

@@ -1,10 +1,21 @@
 package com.figmart.strangler.gateway.store;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.figmart.platform.postgres.test.SharedTestPostgres;
 import com.figmart.strangler.gateway.AutomaticRollback;
@@ -155,6 +166,55 @@ class RuleStoreInstancesTests {
 				.jsonPath("$.changes[0].automatic").isEqualTo(true)
 				.jsonPath("$.changes[0].measurements.errorRate").isEqualTo(0.31)
 				.jsonPath("$.changes[0].to.mode").isEqualTo("LEGACY");
+		}
+	}
+
+	@Test
+	void flippingARuleBackAndForthUnderLoadLosesNoRequest() throws Exception {
+		String database = SharedTestPostgres.freshDatabase();
+		try (GatewayInstance a = start(database); GatewayInstance b = start(database)) {
+			HttpClient http = HttpClient.newHttpClient();
+			URI onA = URI.create(a.baseUrl() + "/api/catalog/products");
+			URI onB = URI.create(b.baseUrl() + "/api/catalog/products");
+			AtomicBoolean flipping = new AtomicBoolean(true);
+			AtomicInteger served = new AtomicInteger();
+			Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
+			List<String> failures = new CopyOnWriteArrayList<>();
+			ExecutorService clients = Executors.newFixedThreadPool(4);
+			for (int i = 0; i < 4; i++) {
+				URI uri = (i % 2 == 0) ? onA : onB;
+				clients.submit(() -> {
+					while (flipping.get()) {
+						try {
+							HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+									HttpResponse.BodyHandlers.ofString());
+							if (response.statusCode() != 200) {
+								failures.add(response.statusCode() + " " + response.body());
+							}
+							servedBy.computeIfAbsent(response.headers().firstValue("X-Figmart-Served-By").orElse("?"),
+									(key) -> new AtomicInteger()).incrementAndGet();
+							served.incrementAndGet();
+						}
+						catch (Exception ex) {
+							failures.add(ex.toString());
+						}
+					}
+					return null;
+				});
+			}
+			long version = 1;
+			for (int flip = 0; flip < 30; flip++) {
+				a.store().changeMode("catalog", version++, (flip % 2 == 0) ? Mode.NEW : Mode.LEGACY,
+						Attribution.by("alice", "flip " + flip));
+				Thread.sleep(20); // let requests run between flips; nothing is timed
+			}
+			flipping.set(false);
+			clients.shutdown();
+			assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(failures).isEmpty();
+			assertThat(served.get()).as("requests during the flips").isGreaterThanOrEqualTo(30);
+			assertThat(servedBy.keySet()).containsExactlyInAnyOrder("legacy", "catalog-service");
 		}
 	}
 
