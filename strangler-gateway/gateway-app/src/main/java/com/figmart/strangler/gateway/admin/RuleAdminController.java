@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import com.figmart.strangler.gateway.GatewayRule;
 import com.figmart.strangler.gateway.Targets;
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -64,7 +66,7 @@ class RuleAdminController {
 	private static final int MAX_HISTORY = 1000;
 
 	/** Ids appear in URLs and headers: keep them plain. */
-	private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
 	private static final Set<String> EDITABLE = Set.of("methods", "pattern", "mode", "target", "policy");
 
@@ -285,7 +287,7 @@ class RuleAdminController {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus())
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -165,7 +166,7 @@ public final class RuleJson {
 		RouteRule route = null;
 		if (id != null && methods != null && pattern != null && mode != null && target != null) {
 			try {
-				route = new RouteRule(id, new java.util.LinkedHashSet<>(methods), pattern, mode, target, 0);
+				route = new RouteRule(id, new LinkedHashSet<>(methods), pattern, mode, target, 0);
 			}
 			catch (IllegalArgumentException ex) {
 				errors.add(ex.getMessage().contains("method") ? "methods" : "id", ex.getMessage());

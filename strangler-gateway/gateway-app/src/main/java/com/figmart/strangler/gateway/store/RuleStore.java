@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>A change is applied to this instance's {@link LiveRules} before the method returns; every other instance
  * notices it by polling the highest audit {@code seq} (see {@link #refresh()}).
  *
- * <p>Every method blocks on JDBC: from WebFlux, call it on {@code Schedulers.boundedElastic()}.
+ * <p>Every method blocks on JDBC: from WebFlux, call it on {@code Schedulers.boundedElastic()} (this includes
+ * {@link #rollBackToLegacy}, which a guard must not call on an event-loop thread).
  */
 public class RuleStore implements AutomaticRollback {
 
@@ -63,7 +64,7 @@ public class RuleStore implements AutomaticRollback {
 
 	private volatile long appliedSeq = -1;
 
-	public RuleStore(JdbcClient jdbc, TransactionOperations transactions, LiveRules liveRules, Clock clock) {
+	RuleStore(JdbcClient jdbc, TransactionOperations transactions, LiveRules liveRules, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.liveRules = liveRules;
@@ -104,7 +105,7 @@ public class RuleStore implements AutomaticRollback {
 			audit(RuleChangeRecord.Action.CREATE, rule.id(), null, stored, by);
 			return stored;
 		});
-		refresh();
+		applyCommittedChange();
 		return created;
 	}
 
@@ -143,7 +144,7 @@ public class RuleStore implements AutomaticRollback {
 			audit(RuleChangeRecord.Action.UPDATE, id, current, stored, by);
 			return stored;
 		});
-		refresh();
+		applyCommittedChange();
 		return updated;
 	}
 
@@ -173,7 +174,7 @@ public class RuleStore implements AutomaticRollback {
 			}
 			audit(RuleChangeRecord.Action.DELETE, id, current, null, by);
 		});
-		refresh();
+		applyCommittedChange();
 	}
 
 	/** The audited changes of one rule, newest first (also of a deleted rule). */
@@ -267,6 +268,19 @@ public class RuleStore implements AutomaticRollback {
 			liveRules.replaceAll(rules);
 			appliedSeq = seq;
 			return true;
+		}
+	}
+
+	/**
+	 * Applies a committed change here at once. The change is durable whatever happens now: if the reload fails,
+	 * the poller applies it on its next successful round, so the caller is not told that the change failed.
+	 */
+	private void applyCommittedChange() {
+		try {
+			refresh();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Change stored, but reloading the rules failed; the poller will retry: " + ex.getMessage());
 		}
 	}
 
