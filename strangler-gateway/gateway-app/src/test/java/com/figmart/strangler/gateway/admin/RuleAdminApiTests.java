@@ -89,7 +89,8 @@ class RuleAdminApiTests {
 
 	@Test
 	void createsARuleThatRoutesAtOnce() {
-		client.get().uri("/api/created/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy");
+		client.get().uri("/api/created/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy")
+			.expectBody();
 
 		client.post().uri("/admin/api/rules").contentType(MediaType.APPLICATION_JSON).bodyValue("""
 				{"id": "created", "methods": ["get"], "pattern": "/api/created/**", "mode": "NEW",
@@ -115,7 +116,7 @@ class RuleAdminApiTests {
 		client.get().uri("/api/created/1").exchange()
 			.expectStatus().isOk()
 			.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service")
-			.expectHeader().valueEquals("X-Figmart-Route", "created");
+			.expectHeader().valueEquals("X-Figmart-Route", "created").expectBody();
 		assertThat(liveRules.policyOf("created").timeout()).isEqualTo(Duration.ofMillis(500));
 		client.get().uri("/admin/api/rules/created/history").exchange().expectBody()
 			.jsonPath("$.changes[0].action").isEqualTo("CREATE")
@@ -126,7 +127,8 @@ class RuleAdminApiTests {
 	@Test
 	void refusesADuplicateIdWith409() {
 		create("duplicate", "LEGACY");
-		client.post().uri("/admin/api/rules").contentType(MediaType.APPLICATION_JSON).bodyValue(rule("duplicate", "NEW"))
+		client.post().uri("/admin/api/rules").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(rule("duplicate", "NEW"))
 			.exchange()
 			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -148,7 +150,7 @@ class RuleAdminApiTests {
 			.jsonPath("$.status").isEqualTo(400)
 			.jsonPath("$.title").isNotEmpty()
 			.jsonPath("$.field").isEqualTo("reason");
-		client.get().uri("/admin/api/rules/no-reason").exchange().expectStatus().isNotFound();
+		client.get().uri("/admin/api/rules/no-reason").exchange().expectStatus().isNotFound().expectBody();
 	}
 
 	@Test
@@ -218,7 +220,8 @@ class RuleAdminApiTests {
 	@Test
 	void changesOnlyTheGivenFieldsAndTakesEffectOnTheNextRequest() {
 		create("patched", "LEGACY");
-		client.get().uri("/api/patched/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy");
+		client.get().uri("/api/patched/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy")
+			.expectBody();
 
 		patch("patched", "{\"mode\": \"NEW\", \"version\": 1, \"reason\": \"go\"}")
 			.expectStatus().isOk()
@@ -227,13 +230,16 @@ class RuleAdminApiTests {
 			.jsonPath("$.pattern").isEqualTo("/api/patched/**")
 			.jsonPath("$.version").isEqualTo(2);
 
-		client.get().uri("/api/patched/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service");
+		client.get().uri("/api/patched/1").exchange()
+			.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service")
+			.expectBody();
 	}
 
 	@Test
 	void refusesAStaleVersionWith409AndChangesNothing() {
 		create("contested", "LEGACY");
-		patch("contested", "{\"mode\": \"CANARY(5)\", \"version\": 1, \"reason\": \"alice\"}").expectStatus().isOk();
+		patch("contested", "{\"mode\": \"CANARY(5)\", \"version\": 1, \"reason\": \"alice\"}").expectStatus().isOk()
+			.expectBody();
 
 		patch("contested", "{\"mode\": \"NEW\", \"version\": 1, \"reason\": \"bob, unaware of alice\"}")
 			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
@@ -247,7 +253,7 @@ class RuleAdminApiTests {
 			.bodyValue("{\"pattern\": \"/api/contested/**\", \"mode\": \"NEW\", \"target\": \"catalog-service\", "
 					+ "\"version\": 1, \"reason\": \"bob again\"}")
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.CONFLICT);
+			.expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody();
 		client.delete().uri("/admin/api/rules/contested?version=1&reason=bob").exchange()
 			.expectStatus().isEqualTo(HttpStatus.CONFLICT)
 			.expectBody().jsonPath("$.currentVersion").isEqualTo(2);
@@ -268,8 +274,9 @@ class RuleAdminApiTests {
 			.expectBody().jsonPath("$.field").isEqualTo("version");
 		client.delete().uri("/admin/api/rules/unversioned?version=1").exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("reason");
-		patch("unversioned", "{\"version\": 1, \"reason\": \"nothing\"}").expectStatus().isBadRequest();
-		patch("unversioned", "{\"mode\": \"SIDEWAYS\", \"version\": 1, \"reason\": \"r\"}").expectStatus().isBadRequest()
+		patch("unversioned", "{\"version\": 1, \"reason\": \"nothing\"}").expectStatus().isBadRequest().expectBody();
+		patch("unversioned", "{\"mode\": \"SIDEWAYS\", \"version\": 1, \"reason\": \"r\"}")
+			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("mode");
 		patch("unversioned", "{\"target\": \"nowhere\", \"version\": 1, \"reason\": \"r\"}").expectStatus()
 			.isBadRequest()
@@ -282,12 +289,15 @@ class RuleAdminApiTests {
 	@Test
 	void deletesARuleKeepingItsHistory() {
 		create("deleted", "NEW");
-		client.get().uri("/api/deleted/x").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service");
+		client.get().uri("/api/deleted/x").exchange()
+			.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service")
+			.expectBody();
 
 		client.delete().uri("/admin/api/rules/deleted?version=1&reason=back to the monolith").exchange()
-			.expectStatus().isNoContent();
+			.expectStatus().isNoContent().expectBody();
 
-		client.get().uri("/api/deleted/x").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy");
+		client.get().uri("/api/deleted/x").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy")
+			.expectBody();
 		client.get().uri("/admin/api/rules/deleted").exchange().expectStatus().isNotFound()
 			.expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "rule-not-found");
 		client.get().uri("/admin/api/rules/deleted/history").exchange().expectStatus().isOk().expectBody()
@@ -302,9 +312,11 @@ class RuleAdminApiTests {
 		client.get().uri("/admin/api/rules/nope").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.ruleId").isEqualTo("nope");
-		patch("nope", "{\"mode\": \"NEW\", \"version\": 1, \"reason\": \"r\"}").expectStatus().isNotFound();
-		client.delete().uri("/admin/api/rules/nope?version=1&reason=r").exchange().expectStatus().isNotFound();
-		client.get().uri("/admin/api/rules/nope/history").exchange().expectStatus().isNotFound();
+		patch("nope", "{\"mode\": \"NEW\", \"version\": 1, \"reason\": \"r\"}").expectStatus().isNotFound()
+			.expectBody();
+		client.delete().uri("/admin/api/rules/nope?version=1&reason=r").exchange().expectStatus().isNotFound()
+			.expectBody();
+		client.get().uri("/admin/api/rules/nope/history").exchange().expectStatus().isNotFound().expectBody();
 	}
 
 	@Test
@@ -316,7 +328,7 @@ class RuleAdminApiTests {
 			.jsonPath("$.changes[0].ruleId").isEqualTo("history-b")
 			.jsonPath("$.changes[1].ruleId").isEqualTo("history-a")
 			.jsonPath("$.changes[0].seq").value((Integer seq) -> assertThat(seq).isGreaterThan(1));
-		client.get().uri("/admin/api/history").exchange().expectStatus().isOk();
+		client.get().uri("/admin/api/history").exchange().expectStatus().isOk().expectBody();
 		client.get().uri("/admin/api/history?limit=0").exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("limit");
 	}
@@ -324,7 +336,7 @@ class RuleAdminApiTests {
 	private void create(String id, String mode) {
 		client.post().uri("/admin/api/rules").contentType(MediaType.APPLICATION_JSON).bodyValue(rule(id, mode))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus().isCreated().expectBody();
 	}
 
 	private WebTestClient.ResponseSpec patch(String id, String body) {

@@ -60,12 +60,14 @@ class RuleStoreInstancesTests {
 	void aChangeMadeThroughOneInstanceIsInEffectOnEveryInstanceWithinOneSecond() {
 		String database = SharedTestPostgres.freshDatabase();
 		try (GatewayInstance a = start(database); GatewayInstance b = start(database)) {
-			b.client().get().uri("/api/catalog/1").exchange().expectHeader().valueEquals("X-Figmart-Served-By", "legacy");
+			b.client().get().uri("/api/catalog/1").exchange()
+				.expectHeader().valueEquals("X-Figmart-Served-By", "legacy")
+				.expectBody();
 
 			a.client().patch().uri("/admin/api/rules/catalog").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"mode\": \"NEW\", \"version\": 1, \"reason\": \"catalog service is ready\"}")
 				.exchange()
-				.expectStatus().isOk();
+				.expectStatus().isOk().expectBody();
 			// the instance that made the change applied it before answering
 			assertThat(a.liveRules().rule("catalog").orElseThrow().rule().mode()).isEqualTo(Mode.NEW);
 
@@ -73,10 +75,10 @@ class RuleStoreInstancesTests {
 					() -> assertThat(b.liveRules().rule("catalog").orElseThrow().rule().version()).isEqualTo(2));
 			b.client().get().uri("/api/catalog/1").exchange()
 				.expectStatus().isOk()
-				.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service");
+				.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service").expectBody();
 
 			b.client().delete().uri("/admin/api/rules/catalog?version=2&reason=not yet").exchange()
-				.expectStatus().isNoContent();
+				.expectStatus().isNoContent().expectBody();
 			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
 				.untilAsserted(() -> assertThat(a.liveRules().rule("catalog")).isEmpty());
 		}
@@ -103,7 +105,7 @@ class RuleStoreInstancesTests {
 			first.client().patch().uri("/admin/api/rules/catalog").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"mode\": \"CANARY(25)\", \"version\": 1, \"reason\": \"a quarter\"}")
 				.exchange()
-				.expectStatus().isOk();
+				.expectStatus().isOk().expectBody();
 		}
 
 		String[] changedConfiguration = { "--figmart.gateway.rules[0].id=catalog",
@@ -228,7 +230,8 @@ class RuleStoreInstancesTests {
 		return instance.client().patch().uri("/admin/api/rules/catalog").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"mode\": \"" + mode + "\", \"version\": 1, \"reason\": \"race\"}")
 			.exchange()
-			.returnResult(String.class)
+			.expectBody()
+			.returnResult()
 			.getStatus()
 			.value();
 	}
