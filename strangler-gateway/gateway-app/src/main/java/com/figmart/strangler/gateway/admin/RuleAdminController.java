@@ -135,7 +135,8 @@ class RuleAdminController {
 			document.put("id", id);
 			GatewayRule rule = errors.readRule(document, targets);
 			errors.throwIfAny();
-			return RuleJson.toJson(store.update(id, version, (current) -> rule, Attribution.by(request.actor(), reason)));
+			return RuleJson.toJson(
+					store.update(id, version, (current) -> rule, Attribution.by(request.actor(), reason)));
 		}));
 	}
 
@@ -273,7 +274,8 @@ class RuleAdminController {
 	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
 		logger.warn("Rule store unavailable: " + ex.getMessage());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "rule-store-unavailable",
-				"Rule store unavailable", "the rule store cannot be reached; rules in effect are unchanged, retry later");
+				"Rule store unavailable",
+				"the rule store cannot be reached; rules in effect are unchanged, retry later");
 		problem.setProperty("field", "store");
 		return respond(problem);
 	}

@@ -181,8 +181,8 @@ public final class RuleJson {
 		GatewayRule rule = readRule(document, null);
 		RouteRule route = rule.rule();
 		return new StoredRule(
-				new GatewayRule(new RouteRule(route.id(), route.methods(), route.pattern(), route.mode(), route.target(),
-						document.path("version").asLong()), rule.policy()),
+				new GatewayRule(new RouteRule(route.id(), route.methods(), route.pattern(), route.mode(),
+						route.target(), document.path("version").asLong()), rule.policy()),
 				Instant.parse(document.path("updatedAt").asString()), document.path("updatedBy").asString());
 	}
 

@@ -47,7 +47,8 @@ public class RuleStore implements AutomaticRollback {
 	 */
 	private static final long CHANGE_LOCK = 0x66_69_67_67_77_72_75_6CL;
 
-	private static final String RULE_COLUMNS = "id, methods, pattern, mode, target, policy, version, updated_at, updated_by";
+	private static final String RULE_COLUMNS = "id, methods, pattern, mode, target, policy, version, updated_at, "
+			+ "updated_by";
 
 	private static final String CHANGE_COLUMNS = "seq, rule_id, action, from_rule, to_rule, actor, automatic, reason, "
 			+ "measurements, at";
@@ -125,7 +126,8 @@ public class RuleStore implements AutomaticRollback {
 			}
 			GatewayRule next = change.apply(current.rule());
 			if (!id.equals(next.id())) {
-				throw new IllegalArgumentException("a change must keep the rule id '" + id + "', got '" + next.id() + "'");
+				throw new IllegalArgumentException(
+						"a change must keep the rule id '" + id + "', got '" + next.id() + "'");
 			}
 			StoredRule stored = stamped(next, basedOnVersion + 1, by);
 			int rows = jdbc.sql("""
@@ -139,7 +141,8 @@ public class RuleStore implements AutomaticRollback {
 				.update();
 			if (rows != 1) {
 				// cannot happen under the lock, but the version check belongs to the statement that writes
-				throw new RuleVersionConflictException(basedOnVersion, find(id).orElseThrow(() -> new RuleNotFoundException(id)));
+				throw new RuleVersionConflictException(basedOnVersion,
+						find(id).orElseThrow(() -> new RuleNotFoundException(id)));
 			}
 			audit(RuleChangeRecord.Action.UPDATE, id, current, stored, by);
 			return stored;
@@ -170,7 +173,8 @@ public class RuleStore implements AutomaticRollback {
 				.params(id, basedOnVersion)
 				.update();
 			if (rows != 1) {
-				throw new RuleVersionConflictException(basedOnVersion, find(id).orElseThrow(() -> new RuleNotFoundException(id)));
+				throw new RuleVersionConflictException(basedOnVersion,
+						find(id).orElseThrow(() -> new RuleNotFoundException(id)));
 			}
 			audit(RuleChangeRecord.Action.DELETE, id, current, null, by);
 		});
@@ -232,7 +236,8 @@ public class RuleStore implements AutomaticRollback {
 			if (used) {
 				return false;
 			}
-			Attribution by = Attribution.by(Attribution.CONFIGURATION, "seeded from figmart.gateway.rules on first start");
+			Attribution by = Attribution.by(Attribution.CONFIGURATION,
+					"seeded from figmart.gateway.rules on first start");
 			for (GatewayRule rule : configured) {
 				StoredRule stored = stamped(rule, 1, by);
 				insert(stored);
@@ -346,7 +351,8 @@ public class RuleStore implements AutomaticRollback {
 	}
 
 	private static StoredRule rule(ResultSet rs, int row) throws SQLException {
-		RouteRule route = new RouteRule(rs.getString("id"), new LinkedHashSet<>(RuleJson.readStringList(rs.getString("methods"))),
+		RouteRule route = new RouteRule(rs.getString("id"),
+				new LinkedHashSet<>(RuleJson.readStringList(rs.getString("methods"))),
 				PathPattern.parse(rs.getString("pattern")), Mode.parse(rs.getString("mode")), rs.getString("target"),
 				rs.getLong("version"));
 		return new StoredRule(new GatewayRule(route, RuleJson.readPolicy(rs.getString("policy"))),

@@ -16,7 +16,8 @@ record RuleStoreProperties(@DefaultValue("200ms") Duration pollInterval) {
 
 	RuleStoreProperties {
 		if (pollInterval.isNegative() || pollInterval.isZero()) {
-			throw new IllegalStateException("figmart.gateway.store.poll-interval must be positive, was " + pollInterval);
+			throw new IllegalStateException(
+					"figmart.gateway.store.poll-interval must be positive, was " + pollInterval);
 		}
 	}
 
