@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import com.figmart.platform.postgres.test.SharedTestPostgres;
 import com.figmart.strangler.gateway.AutomaticRollback;
 import com.figmart.strangler.gateway.GatewayRule;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -217,6 +220,38 @@ class RuleStoreInstancesTests {
 			assertThat(failures).isEmpty();
 			assertThat(served.get()).as("requests during the flips").isGreaterThanOrEqualTo(30);
 			assertThat(servedBy.keySet()).containsExactlyInAnyOrder("legacy", "catalog-service");
+		}
+	}
+
+	@Test
+	void keepsRoutingByTheLastRulesWhileTheStoreIsUnavailableAndRefusesChangesWith503() {
+		String database = SharedTestPostgres.freshDatabase();
+		try (GatewayInstance a = start(database)) {
+			a.store().changeMode("catalog", 1, Mode.NEW, Attribution.by("alice", "go"));
+			JdbcClient operator = JdbcClient.create(a.bean(DataSource.class));
+			operator.sql("alter schema gateway rename to gateway_away").update();
+			try {
+				a.client().patch().uri("/admin/api/rules/catalog").contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"mode\": \"LEGACY\", \"version\": 2, \"reason\": \"during an outage\"}")
+					.exchange()
+					.expectStatus().isEqualTo(503)
+					.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectBody().jsonPath("$.type").isEqualTo("https://figmart.dev/problems/rule-store-unavailable");
+				a.client().get().uri("/api/catalog/1").exchange()
+					.expectStatus().isOk()
+					.expectHeader().valueEquals("X-Figmart-Served-By", "catalog-service")
+					.expectBody();
+			}
+			finally {
+				operator.sql("alter schema gateway_away rename to gateway").update();
+			}
+			a.client().patch().uri("/admin/api/rules/catalog").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"mode\": \"LEGACY\", \"version\": 2, \"reason\": \"after the outage\"}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody();
+			assertThat(a.store().history("catalog")).extracting(RuleChangeRecord::reason)
+				.containsExactly("after the outage", "go", "seeded from figmart.gateway.rules on first start");
 		}
 	}
 
