@@ -23,8 +23,9 @@ class RoutingConfiguration {
 	}
 
 	/**
-	 * The live rules, seeded from configuration; fails the start when a rule is invalid or names an unknown
-	 * target.
+	 * The live rules, first from configuration; fails the start when a rule is invalid or names an unknown
+	 * target. Before the server accepts requests the rule store seeds itself from them (first start only) and
+	 * replaces them with the stored rules (see {@code store.RulePropagation}).
 	 */
 	@Bean
 	LiveRules stranglerLiveRules(GatewayRoutingProperties properties, Targets targets) {
