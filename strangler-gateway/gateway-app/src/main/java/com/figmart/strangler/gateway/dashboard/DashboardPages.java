@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -13,15 +12,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriUtils;
+
+import com.figmart.strangler.gateway.edge.EdgeSecurity;
+import com.figmart.strangler.gateway.edge.TokenVerifier;
 
 /**
  * The dashboard's pages and its sign-in.
@@ -33,20 +32,16 @@ import org.springframework.web.util.UriUtils;
  */
 final class DashboardPages {
 
-	static final String COOKIE = "figmart_admin";
-
 	private static final MediaType SCRIPT = MediaType.valueOf("text/javascript;charset=UTF-8");
 
 	private static final Map<String, MediaType> ASSETS = Map.of("dashboard.css",
 			MediaType.valueOf("text/css;charset=UTF-8"), "dashboard.js", SCRIPT, "login.js", SCRIPT);
 
-	private final ReactiveJwtDecoder decoder;
+	/** {@code null} when security is off: then the dashboard needs no sign-in. */
+	private final TokenVerifier verifier;
 
-	private final String rolesClaim;
-
-	DashboardPages(ReactiveJwtDecoder decoder, String rolesClaim) {
-		this.decoder = decoder;
-		this.rolesClaim = rolesClaim;
+	DashboardPages(TokenVerifier verifier) {
+		this.verifier = verifier;
 	}
 
 	RouterFunction<ServerResponse> routes() {
@@ -61,29 +56,27 @@ final class DashboardPages {
 	}
 
 	private Mono<ServerResponse> signIn(ServerRequest request) {
+		if (this.verifier == null) {
+			return seeOther("/admin/dashboard");
+		}
 		return request.formData()
 			.map((form) -> String.valueOf(form.getFirst("token")).strip())
-			.flatMap((token) -> this.decoder.decode(token).flatMap((jwt) -> {
-				if (!roles(jwt).contains("admin")) {
-					return failedSignIn("The token has no admin role");
+			.flatMap((token) -> this.verifier.verify(token).flatMap((verified) -> {
+				if (!verified.hasRole(EdgeSecurity.ROLE_ADMIN)) {
+					return failedSignIn("The token of " + verified.subject() + " has no admin role");
 				}
-				Duration ttl = Duration.between(Instant.now(), jwt.getExpiresAt());
-				ResponseCookie cookie = ResponseCookie.from(COOKIE, token)
-					.httpOnly(true)
-					.sameSite("Strict")
-					.secure("https".equals(request.uri().getScheme()))
-					.path("/admin")
-					.maxAge(ttl)
+				Duration untilExpiry = (verified.expiresAt() != null)
+						? Duration.between(Instant.now(), verified.expiresAt()) : Duration.ofHours(8);
+				boolean https = "https".equals(request.uri().getScheme());
+				return ServerResponse.seeOther(URI.create("/admin/dashboard"))
+					.cookie(EdgeSecurity.adminCookie(token, untilExpiry, https))
 					.build();
-				return ServerResponse.seeOther(URI.create("/admin/dashboard")).cookie(cookie).build();
 			}))
 			.onErrorResume(JwtException.class, (ex) -> failedSignIn("The token is not valid: " + ex.getMessage()));
 	}
 
 	private Mono<ServerResponse> signOut(ServerRequest request) {
-		ResponseCookie expired = ResponseCookie.from(COOKIE, "").httpOnly(true).sameSite("Strict").path("/admin")
-			.maxAge(Duration.ZERO).build();
-		return ServerResponse.seeOther(URI.create("/admin/login")).cookie(expired).build();
+		return ServerResponse.seeOther(URI.create("/admin/login")).cookie(EdgeSecurity.clearedAdminCookie()).build();
 	}
 
 	private Mono<ServerResponse> asset(ServerRequest request) {
@@ -94,11 +87,6 @@ final class DashboardPages {
 		}
 		return ServerResponse.ok().contentType(type).cacheControl(CacheControl.noCache())
 			.bodyValue(new ClassPathResource("admin/assets/" + file));
-	}
-
-	private List<String> roles(Jwt jwt) {
-		List<String> roles = jwt.getClaimAsStringList(this.rolesClaim);
-		return (roles != null) ? roles : List.of();
 	}
 
 	private static Mono<ServerResponse> page(String path) {

@@ -29,7 +29,7 @@ final class BearerTokenSources implements ServerAuthenticationConverter {
 	private static Mono<Authentication> fromCookie(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		// The public admin paths (sign-in page, assets) must stay usable with a stale cookie: they never look at it.
-		if (!path.startsWith("/admin/") || path.equals("/admin/login") || path.startsWith("/admin/assets/")) {
+		if (!path.startsWith("/admin/") || path.equals("/admin/login") || path.equals("/admin/logout") || path.startsWith("/admin/assets/")) {
 			return Mono.empty();
 		}
 		HttpCookie cookie = exchange.getRequest().getCookies().getFirst(EdgeSecurity.ADMIN_COOKIE);

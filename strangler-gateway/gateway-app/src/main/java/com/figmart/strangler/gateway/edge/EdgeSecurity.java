@@ -30,8 +30,8 @@ public final class EdgeSecurity {
 	/** The routing filter's header that chooses the answering side; only admins may send it. */
 	static final String FORCED_SIDE_HEADER = "X-Figmart-Target";
 
-	/** Paths that need no token even under {@code /admin/}: the sign-in page and the static assets. */
-	static final String[] PUBLIC_ADMIN_PATHS = { "/admin/login", "/admin/assets/**" };
+	/** Paths that need no token even under {@code /admin/}: signing in and out, and the static assets. */
+	static final String[] PUBLIC_ADMIN_PATHS = { "/admin/login", "/admin/logout", "/admin/assets/**" };
 
 	private EdgeSecurity() {
 	}

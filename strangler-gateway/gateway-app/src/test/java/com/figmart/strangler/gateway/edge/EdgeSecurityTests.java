@@ -134,7 +134,7 @@ class EdgeSecurityTests {
 		this.client.get().uri("/admin/login").exchange().expectStatus().isOk();
 		this.client.post().uri("/admin/login").cookie(EdgeSecurity.ADMIN_COOKIE, "stale.or.garbage")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=x")
-			.exchange().expectStatus().isOk();
+			.exchange().expectStatus().isSeeOther();
 		this.client.get().uri("/admin/assets/dashboard.css").exchange().expectStatus().isOk();
 		this.client.get().uri("/admin/assets/dashboard.css").cookie(EdgeSecurity.ADMIN_COOKIE, "expired.or.garbage")
 			.exchange().expectStatus().isOk();
