@@ -43,8 +43,8 @@ class ShadowConfiguration {
 		}
 
 		@Bean
-		ShadowResponseTap shadowResponseTap(LiveRules rules) {
-			return new ShadowResponseTap(rules);
+		ShadowResponseTap shadowResponseTap(LiveRules rules, ShadowTraffic traffic) {
+			return new ShadowResponseTap(rules, traffic);
 		}
 
 	}

@@ -26,7 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
  * ({@value ReactiveLoadBalancerClientFilter#LOAD_BALANCER_CLIENT_FILTER_ORDER}) and the routing filters that
  * send the request. A request without a body has its copies sent at once; a request with a body is teed as the
  * monolith reads it, and its copies are sent when the body is complete. The monolith's answer is teed by
- * {@link ShadowResponseTap} on its way to the client. Neither tee delays or changes a byte for the client.
+ * {@link ShadowResponseTap} on its way to the client, which also sees it end. Neither tee delays or changes a
+ * byte for the client.
  */
 public final class ShadowFilter implements GlobalFilter, Ordered {
 
@@ -69,9 +70,7 @@ public final class ShadowFilter implements GlobalFilter, Ordered {
 		else {
 			this.traffic.fire(shadow);
 		}
-		ServerWebExchange sent = next;
-		return chain.filter(sent)
-			.doFinally((signal) -> this.traffic.legacyFinished(shadow, signal, sent.getResponse()));
+		return chain.filter(next);
 	}
 
 	private ServerHttpRequest teeBody(ServerHttpRequest request, ShadowExchange shadow) {

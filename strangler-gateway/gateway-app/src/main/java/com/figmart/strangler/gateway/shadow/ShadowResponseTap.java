@@ -22,7 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  * a decorator must be in place before it: this filter runs at {@link #ORDER}, one before it, which is before
  * the routing decision. It therefore decorates every response while any rule is in SHADOW mode (and none
  * otherwise), and the decorator only copies when {@link ShadowFilter} has attached a {@link ShadowExchange}
- * to the exchange by the time the body is written. The copy is a bounded {@code memcpy} of each buffer on its
+ * to the exchange by the time the body is written. When the exchange ends, it hands the monolith's whole
+ * answer to {@link ShadowTraffic}. The copy is a bounded {@code memcpy} of each buffer on its
  * way out.
  */
 final class ShadowResponseTap implements GlobalFilter, Ordered {
@@ -35,10 +36,13 @@ final class ShadowResponseTap implements GlobalFilter, Ordered {
 
 	private final LiveRules rules;
 
+	private final ShadowTraffic traffic;
+
 	private volatile ShadowRulesSeen seen = new ShadowRulesSeen(-1, false);
 
-	ShadowResponseTap(LiveRules rules) {
+	ShadowResponseTap(LiveRules rules, ShadowTraffic traffic) {
 		this.rules = rules;
+		this.traffic = traffic;
 	}
 
 	@Override
@@ -70,7 +74,13 @@ final class ShadowResponseTap implements GlobalFilter, Ordered {
 			}
 
 		};
-		return chain.filter(exchange.mutate().response(tapped).build());
+		// The body is written after the inner filters complete, so only here is the monolith's answer whole.
+		return chain.filter(exchange.mutate().response(tapped).build()).doFinally((signal) -> {
+			ShadowExchange shadow = exchange.getAttribute(ShadowExchange.ATTRIBUTE);
+			if (shadow != null) {
+				this.traffic.legacyFinished(shadow, signal, tapped);
+			}
+		});
 	}
 
 	/** Whether a live rule is in SHADOW mode, recomputed only when the rules were replaced. */
