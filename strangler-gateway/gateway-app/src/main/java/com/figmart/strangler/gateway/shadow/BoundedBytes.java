@@ -58,6 +58,11 @@ final class BoundedBytes {
 		return n;
 	}
 
+	/** Gives up copying: what was captured is not to be compared. */
+	void abandon() {
+		this.overflowed = true;
+	}
+
 	boolean overflowed() {
 		return this.overflowed;
 	}

@@ -82,14 +82,26 @@ final class ShadowExchange {
 		this.pending = new AtomicInteger(calibrate ? 3 : 2);
 	}
 
+	/** Never throws: a failing copy must not fail the client's request, it only spoils the comparison. */
 	void captureRequest(DataBuffer buffer) {
 		if (this.requestBody != null && !this.fired.get()) {
-			this.requestBody.append(buffer);
+			try {
+				this.requestBody.append(buffer);
+			}
+			catch (RuntimeException ex) {
+				this.requestBody.abandon();
+			}
 		}
 	}
 
+	/** Never throws, like {@link #captureRequest}. */
 	void captureLegacy(DataBuffer buffer) {
-		this.legacyBody.append(buffer);
+		try {
+			this.legacyBody.append(buffer);
+		}
+		catch (RuntimeException ex) {
+			this.legacyBody.abandon();
+		}
 	}
 
 	byte[] requestBytes() {

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import com.figmart.strangler.gateway.RouteDecision;
 import com.figmart.strangler.rules.Mode;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +32,8 @@ import org.springframework.web.server.ServerWebExchange;
  * byte for the client.
  */
 public final class ShadowFilter implements GlobalFilter, Ordered {
+
+	private static final Log logger = LogFactory.getLog(ShadowFilter.class);
 
 	/** After the routing decision, before anything sends the request. */
 	public static final int ORDER = RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 2;
@@ -58,7 +62,15 @@ public final class ShadowFilter implements GlobalFilter, Ordered {
 		if (routedUrl == null) {
 			return chain.filter(exchange);
 		}
-		ShadowExchange shadow = this.traffic.begin(decision, exchange.getRequest(), routedUrl);
+		ShadowExchange shadow;
+		try {
+			shadow = this.traffic.begin(decision, exchange.getRequest(), routedUrl);
+		}
+		catch (RuntimeException ex) {
+			// The shadow side must never fail the client's request.
+			logger.warn("Shadow side of rule '" + decision.routeId() + "' could not start", ex);
+			return chain.filter(exchange);
+		}
 		if (shadow == null) {
 			return chain.filter(exchange);
 		}

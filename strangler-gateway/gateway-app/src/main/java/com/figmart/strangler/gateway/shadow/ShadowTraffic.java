@@ -103,13 +103,30 @@ final class ShadowTraffic implements DisposableBean {
 				routedUrl, newUri, HttpHeaders.copyOf(headers), calibrate, hasBody, this.properties.maxBodyBytes());
 	}
 
-	/** Sends the copies, once the request body (if any) is complete. */
+	/** Sends the copies, once the request body (if any) is complete. Never throws. */
 	void fire(ShadowExchange shadow) {
 		if (!shadow.fired.compareAndSet(false, true)) {
 			return;
 		}
+		int[] sent = new int[1];
+		try {
+			send(shadow, sent);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Shadow copy of rule '" + shadow.ruleId + "' could not be sent", ex);
+			shadow.mirrorError = ex;
+			// Stand in for the answers of the copies that were not sent, so the exchange still completes.
+			for (int i = sent[0]; i < (shadow.calibrate ? 2 : 1); i++) {
+				arrive(shadow);
+			}
+		}
+	}
+
+	/** Counts in {@code sent} the copies whose answer will arrive (or that have arrived already). */
+	private void send(ShadowExchange shadow, int[] sent) {
 		if (shadow.requestOverflowed()) {
 			shadow.requestTooLarge = true;
+			sent[0] = 2;
 			arrive(shadow);
 			if (shadow.calibrate) {
 				arrive(shadow);
@@ -117,6 +134,7 @@ final class ShadowTraffic implements DisposableBean {
 			return;
 		}
 		byte[] body = shadow.requestBytes();
+		sent[0]++;
 		this.client.send(shadow.method, shadow.newUri, shadow.requestHeaders, body, "mirror").subscribe((answer) -> {
 			shadow.mirror = answer;
 			arrive(shadow);
@@ -130,6 +148,7 @@ final class ShadowTraffic implements DisposableBean {
 			}
 		});
 		if (shadow.calibrate) {
+			sent[0]++;
 			this.client.send(shadow.method, shadow.legacyUri, shadow.requestHeaders, body, "calibration")
 				.subscribe((answer) -> {
 					shadow.calibration = answer;
@@ -142,14 +161,22 @@ final class ShadowTraffic implements DisposableBean {
 		}
 	}
 
-	/** Records the monolith's answer once the client has been answered (or the exchange ended otherwise). */
+	/**
+	 * Records the monolith's answer once the client has been answered (or the exchange ended otherwise). Never
+	 * throws.
+	 */
 	void legacyFinished(ShadowExchange shadow, SignalType signal, ServerHttpResponse response) {
-		HttpStatusCode status = response.getStatusCode();
-		if (signal == SignalType.ON_COMPLETE && status != null) {
-			shadow.legacy = new CapturedResponse(status.value(),
-					ShadowClient.pick(response.getHeaders(), this.client.capturedHeaders()),
-					shadow.legacyBody.toByteArray(), shadow.legacyBody.overflowed(),
-					System.nanoTime() - shadow.startNanos);
+		try {
+			HttpStatusCode status = response.getStatusCode();
+			if (signal == SignalType.ON_COMPLETE && status != null) {
+				shadow.legacy = new CapturedResponse(status.value(),
+						ShadowClient.pick(response.getHeaders(), this.client.capturedHeaders()),
+						shadow.legacyBody.toByteArray(), shadow.legacyBody.overflowed(),
+						System.nanoTime() - shadow.startNanos);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Shadow side of rule '" + shadow.ruleId + "' could not capture the monolith's answer", ex);
 		}
 		if (shadow.fired.compareAndSet(false, true)) {
 			// The monolith finished without reading the whole request body (an error, or it answered early):
