@@ -89,7 +89,9 @@ final class JsonTestServer implements AutoCloseable {
 			body = in.readAllBytes();
 		}
 		Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-				new String(body, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst("X-Figmart-Shadow"));
+				exchange.getRequestURI().getRawQuery(), new String(body, StandardCharsets.UTF_8),
+				exchange.getRequestHeaders().getFirst("X-Figmart-Shadow"),
+				exchange.getRequestHeaders().getFirst("X-Customer-Id"));
 		this.received.add(request);
 		Function<Received, Answer> program = this.answers.entrySet()
 			.stream()
@@ -120,8 +122,12 @@ final class JsonTestServer implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	/** A request as received: method, raw path, body, and the value of {@code X-Figmart-Shadow} if any. */
-	record Received(String method, String path, String body, String shadowHeader) {
+	/**
+	 * A request as received: method, raw path and query, body, and the values of {@code X-Figmart-Shadow} and
+	 * {@code X-Customer-Id} if any.
+	 */
+	record Received(String method, String path, String query, String body, String shadowHeader,
+			String customerId) {
 
 	}
 

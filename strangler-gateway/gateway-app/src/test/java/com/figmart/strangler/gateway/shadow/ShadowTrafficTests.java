@@ -56,6 +56,7 @@ class ShadowTrafficTests {
 		registry.add("figmart.gateway.targets.modern", modern::uri);
 		registry.add("figmart.gateway.targets.nowhere", JsonTestServer::deadUri);
 		rule(registry, "same", "GET", "/api/same/**", "modern");
+		rule(registry, "copy", "GET", "/api/copy/**", "modern");
 		rule(registry, "price", "GET", "/api/price/**", "modern");
 		rule(registry, "slow", "GET", "/api/slow/**", "modern");
 		rule(registry, "down", "GET", "/api/down/**", "nowhere");
@@ -116,6 +117,26 @@ class ShadowTrafficTests {
 			assertThat(r.shadowHeader()).isEqualTo("mirror");
 		});
 		assertThat(legacy.received("/api/same")).filteredOn((r) -> "calibration".equals(r.shadowHeader())).hasSize(5);
+	}
+
+	@Test
+	void theCopyCarriesPathQueryAndHeaders() {
+		legacy.answer("/api/copy", Answer.json(PRODUCT));
+		modern.answer("/api/copy", Answer.json(PRODUCT));
+		String query = "q=caf%C3%A9%20cr%C3%A8me&tag=a&tag=b&slash=%2F";
+		this.client.get()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/copy/A%2F1?" + query))
+			.header("X-Customer-Id", "c-42")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		await().atMost(Duration.ofSeconds(10)).until(() -> modern.received("/api/copy").size() == 1);
+		assertThat(modern.received("/api/copy")).singleElement().satisfies((r) -> {
+			assertThat(r.path()).isEqualTo("/api/copy/A%2F1");
+			assertThat(r.query()).isEqualTo(query);
+			assertThat(r.customerId()).isEqualTo("c-42");
+			assertThat(r.shadowHeader()).isEqualTo("mirror");
+		});
 	}
 
 	@Test
