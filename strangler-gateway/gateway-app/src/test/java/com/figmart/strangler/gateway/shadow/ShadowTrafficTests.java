@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
+import reactor.core.publisher.Flux;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +48,9 @@ class ShadowTrafficTests {
 	@Autowired
 	private ShadowReports reports;
 
+	@Autowired
+	private ShadowTraffic traffic;
+
 	private WebTestClient client;
 
 	@DynamicPropertySource
@@ -69,6 +74,7 @@ class ShadowTrafficTests {
 		registry.add(payments + "shadow.mirror-unsafe-methods", () -> "true");
 		rule(registry, "noisy", "GET", "/api/noisy/**", "modern");
 		rule(registry, "reported", "GET", "/api/reported/**", "modern");
+		rule(registry, "burst", "GET", "/api/burst/**", "modern");
 	}
 
 	private static String rule(DynamicPropertyRegistry registry, String id, String methods, String pattern,
@@ -328,6 +334,31 @@ class ShadowTrafficTests {
 			.jsonPath("$.type").isEqualTo("https://figmart.dev/problems/unknown-rule")
 			.jsonPath("$.status").isEqualTo(404)
 			.jsonPath("$.ruleId").isEqualTo("no-such-rule");
+	}
+
+	@Test
+	void everyCopyIsAccountedForUnderConcurrentLoad() {
+		legacy.answer("/api/burst", Answer.json(PRODUCT));
+		modern.answer("/api/burst", Answer.json(PRODUCT));
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+		List<Integer> statuses = Flux.range(0, 300)
+			.flatMap((i) -> web.get()
+				.uri("/api/burst/" + i)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 32)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(statuses).hasSize(300).containsOnly(200);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			ShadowSummary s = this.reports.summary("burst").orElseThrow();
+			assertThat(s.compared() + s.ignored() + s.errors() + s.dropped()).isEqualTo(300);
+			assertThat(this.traffic.inFlight()).isZero();
+		});
+		ShadowSummary summary = this.reports.summary("burst").orElseThrow();
+		assertThat(summary.mismatched()).isZero();
+		assertThat(summary.ignored()).isZero();
+		assertThat(summary.errors()).isZero();
+		assertThat(summary.compared()).isPositive();
+		assertThat(summary.noisy()).isZero();
 	}
 
 	private void getLegacyAnswer(String path, String body) {
