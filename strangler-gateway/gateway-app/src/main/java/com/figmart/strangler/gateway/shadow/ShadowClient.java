@@ -3,6 +3,7 @@ package com.figmart.strangler.gateway.shadow;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,7 @@ final class ShadowClient implements DisposableBean {
 
 	/** The headers that matter, plus Content-Type, which decides how bodies are compared. */
 	static List<String> capturedHeaders(List<String> headersThatMatter) {
-		Set<String> names = new java.util.LinkedHashSet<>();
+		Set<String> names = new LinkedHashSet<>();
 		names.add("content-type");
 		headersThatMatter.forEach((name) -> names.add(name.toLowerCase(Locale.ROOT)));
 		return List.copyOf(names);

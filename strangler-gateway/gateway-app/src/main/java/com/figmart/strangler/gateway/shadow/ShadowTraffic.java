@@ -1,6 +1,7 @@
 package com.figmart.strangler.gateway.shadow;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -278,7 +279,7 @@ final class ShadowTraffic implements DisposableBean {
 			return new URI(target.getScheme() + "://" + target.getRawAuthority() + routed.getRawPath()
 					+ ((routed.getRawQuery() != null) ? "?" + routed.getRawQuery() : ""));
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException("cannot point " + routed + " at " + target, ex);
 		}
 	}

@@ -1,5 +1,6 @@
 package com.figmart.strangler.gateway.shadow;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ class ShadowTrafficTests {
 		modern.answer("/api/copy", Answer.json(PRODUCT));
 		String query = "q=caf%C3%A9%20cr%C3%A8me&tag=a&tag=b&slash=%2F";
 		this.client.get()
-			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/copy/A%2F1?" + query))
+			.uri(URI.create("http://127.0.0.1:" + this.port + "/api/copy/A%2F1?" + query))
 			.header("X-Customer-Id", "c-42")
 			.exchange()
 			.expectStatus()
