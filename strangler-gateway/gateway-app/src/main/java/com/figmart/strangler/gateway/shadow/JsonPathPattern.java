@@ -132,7 +132,8 @@ public final class JsonPathPattern {
 			case ANY_FIELD:
 				return (step instanceof String) && matches(segment + 1, path, position + 1);
 			case INDEX:
-				return (step instanceof Integer) && (Integer) step == s.index() && matches(segment + 1, path, position + 1);
+				return (step instanceof Integer) && (Integer) step == s.index()
+						&& matches(segment + 1, path, position + 1);
 			case ANY_INDEX:
 				return (step instanceof Integer) && matches(segment + 1, path, position + 1);
 			case DESCENDANT:

@@ -63,7 +63,9 @@ class ShadowAdminController {
 		problem.setType(URI.create("https://figmart.dev/problems/unknown-rule"));
 		problem.setTitle("Unknown rule");
 		problem.setProperty("ruleId", ruleId);
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

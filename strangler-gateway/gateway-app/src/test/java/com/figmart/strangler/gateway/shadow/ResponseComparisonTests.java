@@ -43,8 +43,10 @@ class ResponseComparisonTests {
 		RulePolicy.Shadow policy = new RulePolicy.Shadow(List.of("$.id", "$..createdAt", "$.items[*].id"), List.of(),
 				false);
 		assertThat(differences(policy,
-				json("{\"id\":1,\"createdAt\":\"t1\",\"items\":[{\"id\":10,\"sku\":\"A\",\"meta\":{\"createdAt\":\"t1\"}}]}"),
-				json("{\"id\":2,\"createdAt\":\"t2\",\"items\":[{\"id\":20,\"sku\":\"A\",\"meta\":{\"createdAt\":\"t2\"}}]}")))
+				json("{\"id\":1,\"createdAt\":\"t1\","
+						+ "\"items\":[{\"id\":10,\"sku\":\"A\",\"meta\":{\"createdAt\":\"t1\"}}]}"),
+				json("{\"id\":2,\"createdAt\":\"t2\","
+						+ "\"items\":[{\"id\":20,\"sku\":\"A\",\"meta\":{\"createdAt\":\"t2\"}}]}")))
 			.isEmpty();
 		assertThat(differences(policy, json("{\"items\":[{\"id\":10,\"sku\":\"A\"}]}"),
 				json("{\"items\":[{\"id\":20,\"sku\":\"B\"}]}")))
@@ -61,7 +63,8 @@ class ResponseComparisonTests {
 			.isEmpty();
 		assertThat(differences(policy, json("{\"items\":[{\"sku\":\"A\"},{\"sku\":\"A\"},{\"sku\":\"B\"}]}"),
 				json("{\"items\":[{\"sku\":\"B\"},{\"sku\":\"A\"},{\"sku\":\"C\"}]}")))
-			.containsExactlyInAnyOrder("$.items[?]: {\"sku\":\"A\"} != absent", "$.items[?]: absent != {\"sku\":\"C\"}");
+			.containsExactlyInAnyOrder("$.items[?]: {\"sku\":\"A\"} != absent",
+					"$.items[?]: absent != {\"sku\":\"C\"}");
 		assertThat(differences(STRICT, json("{\"items\":[1,2]}"), json("{\"items\":[2,1]}"))).hasSize(2);
 	}
 
