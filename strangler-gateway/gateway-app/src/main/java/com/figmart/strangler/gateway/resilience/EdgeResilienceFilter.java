@@ -99,16 +99,19 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 			return toLegacy(exchange, chain, decision.routeId());
 		}
 		HttpMethod method = exchange.getRequest().getMethod();
-		boolean retryable = this.retries.allows(method.name());
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		boolean replayable = this.retries.canReplay(headers.getContentLength(),
+				headers.containsHeader(HttpHeaders.TRANSFER_ENCODING));
+		boolean retryable = replayable && this.retries.allows(method.name());
 		URI legacy = legacyUri(exchange);
-		boolean fallback = legacy != null && mayFallBack(decision, method);
+		boolean fallback = replayable && legacy != null && mayFallBack(decision, method);
 		Request request = new Request(decision, requestUrl, retryable, fallback ? legacy : null,
 				(decision.policy().timeout() != null) ? decision.policy().timeout() : this.defaultTimeout,
 				this.traffic.nanoTime());
 		if (!retryable && !fallback) {
 			return toNew(exchange, chain, request);
 		}
-		return withReplayableBody(exchange, (replayable) -> toNew(replayable, chain, request));
+		return withReplayableBody(exchange, (resendable) -> toNew(resendable, chain, request));
 	}
 
 	/**

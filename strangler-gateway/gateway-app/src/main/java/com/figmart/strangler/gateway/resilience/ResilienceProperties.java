@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code figmart.gateway.resilience}.
@@ -90,11 +91,14 @@ public record ResilienceProperties(@DefaultValue("5s") Duration defaultTimeout,
 	 *     retry together
 	 * @param budget the longest time, from the start of the request, at which a retry may still start; a
 	 *     retry never gets longer than what is left of it
+	 * @param maxBodySize the largest request body kept in memory so that the request can be sent again (to
+	 *     retry, or to fall back); a request with a larger body, or a body of unknown length, is sent once
+	 *     and streamed
 	 */
 	public record Retry(@DefaultValue({ "GET", "HEAD", "OPTIONS" }) Set<String> methods,
 			@DefaultValue("3") int maxAttempts, @DefaultValue("50ms") Duration initialBackoff,
 			@DefaultValue("2") double multiplier, @DefaultValue("0.5") double jitter,
-			@DefaultValue("2s") Duration budget) {
+			@DefaultValue("2s") Duration budget, @DefaultValue("1MB") DataSize maxBodySize) {
 
 		private static final Set<String> NEVER_RETRIED = Set.of("POST", "PATCH", "CONNECT");
 
@@ -123,6 +127,10 @@ public record ResilienceProperties(@DefaultValue("5s") Duration defaultTimeout,
 						"figmart.gateway.resilience.retry.jitter must be between 0 and 1, was " + jitter);
 			}
 			positive("retry.budget", budget);
+			if (maxBodySize.isNegative()) {
+				throw new IllegalArgumentException(
+						"figmart.gateway.resilience.retry.max-body-size must not be negative, was " + maxBodySize);
+			}
 		}
 
 	}

@@ -26,6 +26,8 @@ final class RetryBackoff {
 
 	private final DoubleSupplier random;
 
+	private final long maxBodyBytes;
+
 	RetryBackoff(ResilienceProperties.Retry retry) {
 		this(retry, () -> ThreadLocalRandom.current().nextDouble());
 	}
@@ -38,6 +40,15 @@ final class RetryBackoff {
 		this.jitter = retry.jitter();
 		this.budget = retry.budget();
 		this.random = random;
+		this.maxBodyBytes = retry.maxBodySize().toBytes();
+	}
+
+	/**
+	 * Whether a request's body may be kept in memory to send it again: no body, or a known length within
+	 * {@code max-body-size}.
+	 */
+	boolean canReplay(long contentLength, boolean chunked) {
+		return !chunked && contentLength <= this.maxBodyBytes;
 	}
 
 	/** Whether a request with this method may be sent more than once at all. */

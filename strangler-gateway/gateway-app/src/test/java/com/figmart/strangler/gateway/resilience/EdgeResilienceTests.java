@@ -1,5 +1,6 @@
 package com.figmart.strangler.gateway.resilience;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,10 @@ class EdgeResilienceTests {
 
 	private static FaultyServer broken;
 
+	private static FaultyServer laggard;
+
+	private static FaultyServer lingering;
+
 	@LocalServerPort
 	private int port;
 
@@ -75,6 +80,9 @@ class EdgeResilienceTests {
 
 	@Autowired
 	private LiveRulesRollback rollback;
+
+	@Autowired
+	private TargetProtection protection;
 
 	private WebTestClient client;
 
@@ -88,6 +96,9 @@ class EdgeResilienceTests {
 		fragile = FaultyServer.start("fragile").on("/api/fragile", FaultyServer.Behaviour.status(500));
 		crowded = FaultyServer.start("crowded").on("/api/crowded", FaultyServer.Behaviour.slow(Duration.ofMillis(1500)));
 		broken = FaultyServer.start("broken").on("/api/guarded", FaultyServer.Behaviour.status(500));
+		laggard = FaultyServer.start("laggard").on("/api/laggy", FaultyServer.Behaviour.slow(Duration.ofMillis(300)));
+		lingering = FaultyServer.start("lingering")
+			.on("/api/lingering", FaultyServer.Behaviour.slow(Duration.ofSeconds(3)));
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.sleepy", sleepy::uri);
 		registry.add("figmart.gateway.targets.steady", steady::uri);
@@ -96,7 +107,10 @@ class EdgeResilienceTests {
 		registry.add("figmart.gateway.targets.fragile", fragile::uri);
 		registry.add("figmart.gateway.targets.crowded", crowded::uri);
 		registry.add("figmart.gateway.targets.broken", broken::uri);
+		registry.add("figmart.gateway.targets.laggard", laggard::uri);
+		registry.add("figmart.gateway.targets.lingering", lingering::uri);
 		registry.add("figmart.gateway.targets.refused-a", FaultyServer::refusingUri);
+		registry.add("figmart.gateway.targets.refused-c", FaultyServer::refusingUri);
 		registry.add("figmart.gateway.targets.refused-b", FaultyServer::refusingUri);
 		rule(registry, 0, "slow", "GET", "/api/slow/**", "sleepy", "timeout=300ms");
 		rule(registry, 1, "slow-strict", "GET", "/api/slow-strict/**", "sleepy", "timeout=300ms",
@@ -110,6 +124,11 @@ class EdgeResilienceTests {
 		rule(registry, 8, "guarded", "GET", "/api/guarded/**", "broken", "guard.max-error-rate=0.05",
 				"guard.max-p99=2s", "guard.window=5s", "guard.min-requests=5");
 		rule(registry, 9, "stats", "GET", "/api/stats/**", "steady");
+		rule(registry, 10, "down-more", "GET", "/api/down-more/**", "refused-c");
+		rule(registry, 11, "canary", "GET", "/api/canary/**", "refused-c", "mode=CANARY(100)");
+		rule(registry, 12, "laggy", "GET", "/api/laggy/**", "laggard", "guard.max-error-rate=0.5",
+				"guard.max-p99=100ms", "guard.window=5s", "guard.min-requests=3");
+		rule(registry, 13, "lingering", "GET", "/api/lingering/**", "lingering", "timeout=10s");
 	}
 
 	private static void rule(DynamicPropertyRegistry registry, int index, String id, String methods, String pattern,
@@ -118,17 +137,25 @@ class EdgeResilienceTests {
 		registry.add(prefix + "id", () -> id);
 		registry.add(prefix + "methods", () -> methods);
 		registry.add(prefix + "pattern", () -> pattern);
-		registry.add(prefix + "mode", () -> "NEW");
 		registry.add(prefix + "target", () -> target);
+		String mode = "NEW";
 		for (String setting : policy) {
 			String[] pair = setting.split("=", 2);
-			registry.add(prefix + pair[0], () -> pair[1]);
+			if (pair[0].equals("mode")) {
+				mode = pair[1];
+			}
+			else {
+				registry.add(prefix + pair[0], () -> pair[1]);
+			}
 		}
+		String chosen = mode;
+		registry.add(prefix + "mode", () -> chosen);
 	}
 
 	@AfterAll
 	static void stopServers() {
-		for (FaultyServer server : List.of(legacy, sleepy, steady, flaky, orders, fragile, crowded, broken)) {
+		for (FaultyServer server : List.of(legacy, sleepy, steady, flaky, orders, fragile, crowded, broken, laggard,
+				lingering)) {
 			server.close();
 		}
 	}
@@ -360,7 +387,7 @@ class EdgeResilienceTests {
 			.valueEquals("X-Figmart-Served-By", "legacy")
 			.expectHeader()
 			.doesNotExist("X-Figmart-Fallback");
-		assertThat(this.rollback.calls).singleElement().satisfies((call) -> {
+		assertThat(this.rollback.calls).filteredOn((call) -> call.ruleId().equals("guarded")).singleElement().satisfies((call) -> {
 			assertThat(call.ruleId()).isEqualTo("guarded");
 			assertThat(call.observedVersion()).isEqualTo(version);
 			assertThat(call.reason()).startsWith("error rate 1.00 > 0.05 over 5s");
@@ -368,6 +395,66 @@ class EdgeResilienceTests {
 				.containsKeys("errorRate", "p99Millis", "requests");
 			assertThat((long) call.measurements().get("requests")).isGreaterThanOrEqualTo(5);
 		});
+	}
+
+	@Test
+	void slowTargetBreakingTheP99ObjectiveIsRolledBack() {
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() -> {
+			this.client.get().uri("/api/laggy/1").exchange().expectStatus().isOk();
+			return this.rules.rule("laggy").orElseThrow().rule().mode() == Mode.LEGACY;
+		});
+		assertThat(this.rollback.calls).filteredOn((call) -> call.ruleId().equals("laggy"))
+			.singleElement()
+			.satisfies((call) -> assertThat(call.reason()).matches("p99 \\d+ ms > 100 ms over 5s"));
+	}
+
+	@Test
+	void fallbackKeepsPathAndQueryByteForByte() {
+		this.client.get()
+			.uri(URI.create("http://127.0.0.1:" + this.port + "/api/down-more/a%20b?q=x%2By&r=1"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Figmart-Fallback", "connect-error")
+			.expectBody()
+			.jsonPath("$.server")
+			.isEqualTo("legacy")
+			.jsonPath("$.path")
+			.isEqualTo("/api/down-more/a%20b")
+			.jsonPath("$.query")
+			.isEqualTo("q=x%2By&r=1");
+	}
+
+	@Test
+	void canaryFallsBackToo() {
+		this.client.get()
+			.uri("/api/canary/1")
+			.header("X-Customer-Id", "c-1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Figmart-Served-By", "legacy")
+			.expectHeader()
+			.valueEquals("X-Figmart-Fallback", "connect-error");
+	}
+
+	@Test
+	void callsTheClientGaveUpOnGiveTheirBulkheadSlotsBack() {
+		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);
+		Flux.range(0, 3)
+			.flatMap((i) -> web.get()
+				.uri("/api/lingering/" + i)
+				.retrieve()
+				.toBodilessEntity()
+				.timeout(Duration.ofMillis(300))
+				.onErrorResume((ex) -> reactor.core.publisher.Mono.empty()))
+			.blockLast(Duration.ofSeconds(5));
+		assertThat(lingering.arrivalsUnder("/api/lingering/")).isEqualTo(3);
+		// the target is still busy with them (3 s); the gateway has let go
+		await().atMost(Duration.ofMillis(1500))
+			.until(() -> this.protection.bulkhead("lingering").getMetrics().getAvailableConcurrentCalls() == 3);
 	}
 
 	@Test

@@ -111,8 +111,11 @@ final class FaultyServer implements AutoCloseable {
 		if (behaviour != null && behaviour.handle(exchange, method, arrival)) {
 			return;
 		}
+		String query = exchange.getRequestURI().getRawQuery();
 		respond(exchange, 200, "{\"server\":\"" + this.name + "\",\"method\":\"" + method + "\",\"path\":\"" + path
-				+ "\",\"body\":\"" + body.replace("\"", "\\\"") + "\"}");
+				+ "\",\"query\":" + ((query != null) ? "\"" + query + "\"" : "null") + ",\"bodyLength\":"
+				+ body.length() + ",\"body\":\"" + ((body.length() <= 1024) ? body.replace("\"", "\\\"") : "(long)")
+				+ "\"}");
 	}
 
 	private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -15,7 +17,7 @@ class RetryBackoffTests {
 
 	private static ResilienceProperties.Retry retry(Set<String> methods, int attempts, double jitter) {
 		return new ResilienceProperties.Retry(methods, attempts, Duration.ofMillis(100), 2, jitter,
-				Duration.ofSeconds(2));
+				Duration.ofSeconds(2), DataSize.ofKilobytes(64));
 	}
 
 	@Test
@@ -46,6 +48,15 @@ class RetryBackoffTests {
 	@Test
 	void oneAttemptMeansNoRetries() {
 		assertThat(new RetryBackoff(retry(Set.of("GET"), 1, 0.5)).allows("GET")).isFalse();
+	}
+
+	@Test
+	void onlyBodiesOfKnownLengthWithinTheLimitAreKeptToBeSentAgain() {
+		RetryBackoff backoff = new RetryBackoff(retry(Set.of("GET"), 3, 0.5));
+		assertThat(backoff.canReplay(-1, false)).isTrue();
+		assertThat(backoff.canReplay(64 * 1024, false)).isTrue();
+		assertThat(backoff.canReplay(64 * 1024 + 1, false)).isFalse();
+		assertThat(backoff.canReplay(-1, true)).isFalse();
 	}
 
 	@Test

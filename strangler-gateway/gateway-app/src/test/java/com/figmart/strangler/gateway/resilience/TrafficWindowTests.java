@@ -28,7 +28,7 @@ class TrafficWindowTests {
 						Duration.ofSeconds(10), 3),
 				new ResilienceProperties.Bulkhead(10),
 				new ResilienceProperties.Retry(java.util.Set.of("GET"), 3, Duration.ofMillis(50), 2, 0.5,
-						Duration.ofSeconds(2)));
+						Duration.ofSeconds(2), org.springframework.util.unit.DataSize.ofMegabytes(1)));
 	}
 
 	@Test
@@ -94,6 +94,20 @@ class TrafficWindowTests {
 		long since = this.monitor.currentSecond();
 		this.monitor.record("r", Side.NEW, 1_000_000, false);
 		assertThat(this.monitor.figures("r", Side.NEW, Duration.ofSeconds(10), since).requests()).isEqualTo(1);
+	}
+
+	@Test
+	void alsoRecordsAMicrometerTimerPerRuleSideAndOutcome() {
+		io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+		TrafficMonitor metered = new TrafficMonitor(properties(), new TargetProtection(properties()), meters,
+				this.clock::get);
+		metered.record("r", Side.NEW, 2_000_000, false);
+		metered.record("r", Side.NEW, 2_000_000, true);
+		metered.record("r", Side.LEGACY, 2_000_000, false);
+		assertThat(meters.get(TrafficMonitor.METER).tags("rule", "r", "side", "new", "outcome", "error").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get(TrafficMonitor.METER).tags("rule", "r", "side", "legacy", "outcome", "success").timer().count())
+			.isEqualTo(1);
 	}
 
 	@Test
