@@ -3,6 +3,7 @@ package com.figmart.strangler.gateway.resilience;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,16 +93,21 @@ public final class TrafficMonitor {
 
 	/** Counts a request that was sent and answered or failed. */
 	void record(String ruleId, Side side, long latencyNanos, boolean error) {
-		RuleSides sides = this.rules.computeIfAbsent(ruleId, this::newSides);
+		RuleSides sides = sidesOf(ruleId);
 		sides.window(side).record(currentSecond(), latencyNanos, error);
 		if (this.meters != null) {
-			sides.timer(side, error).record(latencyNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			sides.timer(side, error).record(latencyNanos, TimeUnit.NANOSECONDS);
 		}
 	}
 
 	/** Counts a call to a new target refused before it was sent (open breaker, full bulkhead). */
 	void recordRefused(String ruleId) {
-		this.rules.computeIfAbsent(ruleId, this::newSides).window(Side.NEW).record(currentSecond(), -1, true);
+		sidesOf(ruleId).window(Side.NEW).record(currentSecond(), -1, true);
+	}
+
+	private RuleSides sidesOf(String ruleId) {
+		RuleSides sides = this.rules.get(ruleId);
+		return (sides != null) ? sides : this.rules.computeIfAbsent(ruleId, this::newSides);
 	}
 
 	private RuleSides newSides(String ruleId) {
