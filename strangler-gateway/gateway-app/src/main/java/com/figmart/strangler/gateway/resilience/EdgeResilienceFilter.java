@@ -98,6 +98,10 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 		if (decision.servedByLegacy()) {
 			return toLegacy(exchange, chain, decision.routeId());
 		}
+		if ("websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+			// the rest of the chain lasts as long as the WebSocket session: no timeout, no retry
+			return chain.filter(exchange);
+		}
 		HttpMethod method = exchange.getRequest().getMethod();
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		boolean replayable = this.retries.canReplay(headers.getContentLength(),
