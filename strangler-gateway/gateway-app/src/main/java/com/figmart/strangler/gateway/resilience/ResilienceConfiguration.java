@@ -6,7 +6,6 @@ import com.figmart.strangler.gateway.AutomaticRollback;
 import com.figmart.strangler.gateway.LiveRules;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,15 +32,6 @@ class ResilienceConfiguration {
 	EdgeResilienceFilter stranglerEdgeResilienceFilter(TargetProtection protection, TrafficMonitor traffic,
 			ResilienceProperties properties) {
 		return new EdgeResilienceFilter(protection, traffic, new RetryBackoff(properties.retry()), properties);
-	}
-
-	/**
-	 * Reactor Netty resends a request once when its pooled connection turns out to be reset; for a POST that
-	 * could mean a second order. Whether a request is sent again is decided here, by method, and nowhere else.
-	 */
-	@Bean
-	HttpClientCustomizer stranglerNoTransportRetry() {
-		return (client) -> client.disableRetry(true);
 	}
 
 	/** Guards work without an {@link AutomaticRollback} bean, warning instead of acting. */
