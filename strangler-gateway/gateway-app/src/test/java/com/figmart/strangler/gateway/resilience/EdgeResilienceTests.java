@@ -94,11 +94,11 @@ class EdgeResilienceTests {
 		flaky = FaultyServer.start("flaky").on("/api/flaky", FaultyServer.Behaviour.failFirst(2, 503));
 		orders = FaultyServer.start("orders").on("/api/orders", FaultyServer.Behaviour.hangUp());
 		fragile = FaultyServer.start("fragile").on("/api/fragile", FaultyServer.Behaviour.status(500));
-		crowded = FaultyServer.start("crowded").on("/api/crowded", FaultyServer.Behaviour.slow(Duration.ofMillis(1500)));
+		crowded = FaultyServer.start("crowded").on("/api/crowded", FaultyServer.Behaviour.slow(Duration.ofSeconds(3)));
 		broken = FaultyServer.start("broken").on("/api/guarded", FaultyServer.Behaviour.status(500));
 		laggard = FaultyServer.start("laggard").on("/api/laggy", FaultyServer.Behaviour.slow(Duration.ofMillis(300)));
 		lingering = FaultyServer.start("lingering")
-			.on("/api/lingering", FaultyServer.Behaviour.slow(Duration.ofSeconds(3)));
+			.on("/api/lingering", FaultyServer.Behaviour.slow(Duration.ofSeconds(8)));
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.sleepy", sleepy::uri);
 		registry.add("figmart.gateway.targets.steady", steady::uri);
@@ -452,8 +452,8 @@ class EdgeResilienceTests {
 				.onErrorResume((ex) -> reactor.core.publisher.Mono.empty()))
 			.blockLast(Duration.ofSeconds(5));
 		assertThat(lingering.arrivalsUnder("/api/lingering/")).isEqualTo(3);
-		// the target is still busy with them (3 s); the gateway has let go
-		await().atMost(Duration.ofMillis(1500))
+		// the target is still busy with them (8 s); the gateway has let go
+		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.protection.bulkhead("lingering").getMetrics().getAvailableConcurrentCalls() == 3);
 	}
 
