@@ -144,7 +144,8 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> toNew(ServerWebExchange exchange, GatewayFilterChain chain, Request request) {
-		return attempts(exchange, chain, request, 1, request.timeout).flatMap((attempt) -> {
+		// deferred: breaker and bulkhead permissions are taken on subscription, never for a call that is not made
+		return Mono.defer(() -> attempts(exchange, chain, request, 1, request.timeout)).flatMap((attempt) -> {
 			if (attempt.failure == null) {
 				return Mono.empty();
 			}
