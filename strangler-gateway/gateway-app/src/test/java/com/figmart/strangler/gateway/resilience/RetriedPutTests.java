@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "figmart.gateway.security.enabled=false", "figmart.gateway.rate-limit.enabled=false",
 				"figmart.gateway.resilience.retry.methods=GET,HEAD,OPTIONS,PUT",
-				"figmart.gateway.resilience.retry.initial-backoff=10ms" })
+				"figmart.gateway.resilience.retry.initial-backoff=10ms",
+				// above the retry body limit (1MB), so that the edge lets the large PUT through
+				"figmart.gateway.max-request-size=8MB" })
 class RetriedPutTests {
 
 	private static FaultyServer legacy;
