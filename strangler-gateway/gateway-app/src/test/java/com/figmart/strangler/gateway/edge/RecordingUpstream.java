@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server on 127.0.0.1 and a random port that keeps every request it receives and answers
  * {@code {"server":"<name>"}}.
  */
-final class RecordingUpstream implements AutoCloseable {
+public final class RecordingUpstream implements AutoCloseable {
 
 	private final String name;
 
@@ -36,7 +36,7 @@ final class RecordingUpstream implements AutoCloseable {
 		this.executor = executor;
 	}
 
-	static RecordingUpstream start(String name) {
+	public static RecordingUpstream start(String name) {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,7 +52,7 @@ final class RecordingUpstream implements AutoCloseable {
 		}
 	}
 
-	String uri() {
+	public String uri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
