@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "figmart.gateway.security.enabled=false", "figmart.gateway.rate-limit.enabled=false",
 				"figmart.gateway.resilience.retry.methods=GET,HEAD,OPTIONS,PUT",
-				"figmart.gateway.resilience.retry.initial-backoff=10ms" })
+				"figmart.gateway.resilience.retry.initial-backoff=10ms",
+				"figmart.gateway.resilience.retry.max-body-size=300KB" })
 class RetriedPutTests {
 
 	private static FaultyServer legacy;
@@ -77,7 +78,7 @@ class RetriedPutTests {
 
 	@Test
 	void putWithABodyOverTheLimitIsSentOnceAndStreamed() {
-		String body = "y".repeat(2 * 1024 * 1024);
+		String body = "y".repeat(512 * 1024);
 		this.client.put().uri("/api/items/3").bodyValue(body).exchange().expectStatus().isEqualTo(503);
 		assertThat(items.arrivals("PUT", "/api/items/3")).isEqualTo(1);
 	}
