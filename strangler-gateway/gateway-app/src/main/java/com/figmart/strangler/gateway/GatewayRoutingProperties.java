@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Routing settings under {@code figmart.gateway}.
  *
- * <p>They are only read at start: they seed the {@link com.figmart.strangler.rules.RuleSet}, which is the
- * live source of truth afterwards (changes are applied to it, not to these properties).
+ * <p>They are only read at start: the rules seed the rule store on the gateway's very first start (an empty
+ * store), which is the source of truth afterwards (changes are made through the admin API, not to these
+ * properties).
  *
  * @param legacyUri where the monolith answers; every request without a rule, or with a rule that keeps it
  *     on the legacy side, goes there

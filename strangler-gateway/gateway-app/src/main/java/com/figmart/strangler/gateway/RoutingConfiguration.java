@@ -17,14 +17,18 @@ class RoutingConfiguration {
 	/** The id of the single gateway route. */
 	static final String ROUTE_ID = "strangler";
 
+	/** The gateway's own pages and API, never proxied. */
+	static final String ADMIN_PATHS = "/admin/**";
+
 	@Bean
 	Targets stranglerTargets(GatewayRoutingProperties properties) {
 		return Targets.from(properties);
 	}
 
 	/**
-	 * The live rules, seeded from configuration; fails the start when a rule is invalid or names an unknown
-	 * target.
+	 * The live rules, first from configuration; fails the start when a rule is invalid or names an unknown
+	 * target. Before the server accepts requests the rule store seeds itself from them (first start only) and
+	 * replaces them with the stored rules (see {@code store.RulePropagation}).
 	 */
 	@Bean
 	LiveRules stranglerLiveRules(GatewayRoutingProperties properties, Targets targets) {
@@ -32,13 +36,16 @@ class RoutingConfiguration {
 	}
 
 	/**
-	 * Every request matches this route; its URI (the monolith) is only the default that
-	 * {@link StranglerRoutingFilter} replaces when a rule sends the request elsewhere.
+	 * Every request but the gateway's own {@value #ADMIN_PATHS} matches this route; its URI (the monolith) is
+	 * only the default that {@link StranglerRoutingFilter} replaces when a rule sends the request elsewhere. An
+	 * admin path without a handler here is a 404, never a request to the monolith.
 	 */
 	@Bean
 	RouteLocator stranglerRoute(RouteLocatorBuilder builder, Targets targets) {
 		URI legacy = targets.legacy();
-		return builder.routes().route(ROUTE_ID, (route) -> route.alwaysTrue().uri(legacy)).build();
+		return builder.routes()
+			.route(ROUTE_ID, (route) -> route.not((admin) -> admin.path(ADMIN_PATHS)).uri(legacy))
+			.build();
 	}
 
 	@Bean

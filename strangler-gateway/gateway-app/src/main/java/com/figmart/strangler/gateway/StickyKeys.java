@@ -4,11 +4,13 @@ import java.net.InetSocketAddress;
 
 import org.springframework.http.HttpCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The key that keeps a client on one side of a canary.
  *
  * <ol>
+ *   <li>the verified subject of the request's token ({@link ClientSubject}), when it has one;</li>
  *   <li>the {@value #CUSTOMER_HEADER} header: the same customer gets the same side on every device and
  *       every gateway instance;</li>
  *   <li>else the session cookie (the monolith's {@code JSESSIONID} by default): anonymous visitors stay on
@@ -28,6 +30,11 @@ final class StickyKeys {
 
 	StickyKeys(String sessionCookie) {
 		this.sessionCookie = sessionCookie;
+	}
+
+	String keyOf(ServerWebExchange exchange) {
+		String subject = ClientSubject.of(exchange);
+		return (subject != null) ? subject : keyOf(exchange.getRequest());
 	}
 
 	String keyOf(ServerHttpRequest request) {

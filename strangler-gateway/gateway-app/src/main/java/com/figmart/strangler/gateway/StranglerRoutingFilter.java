@@ -74,7 +74,7 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 			return badRequest(exchange.getResponse(), ex.getMessage());
 		}
 		RouteDecision decision = decider.decide(request.getMethod().name(), request.getURI().getRawPath(), forced,
-				() -> stickyKeys.keyOf(request));
+				() -> stickyKeys.keyOf(exchange));
 
 		boolean encoded = ServerWebExchangeUtils.containsEncodedParts(requestUrl);
 		URI target = decision.uri();

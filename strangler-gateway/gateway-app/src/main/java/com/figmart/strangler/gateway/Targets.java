@@ -12,15 +12,18 @@ import java.util.TreeMap;
  * <p>A target URI only names a scheme, a host and a port ({@code http}, {@code https}, or {@code lb} for a
  * load-balanced service id later): the path and query of the incoming request are forwarded unchanged, so a
  * base path in a target URI would be silently ignored and is rejected instead.
+ *
+ * <p>Public so that the rule store and the admin API can refuse a rule naming a target this gateway does
+ * not know.
  */
-record Targets(URI legacy, Map<String, URI> named) {
+public record Targets(URI legacy, Map<String, URI> named) {
 
 	/** The value of {@code X-Figmart-Served-By} when the monolith answers; reserved as a target name. */
 	static final String LEGACY = "legacy";
 
 	private static final Set<String> SCHEMES = Set.of("http", "https", "lb");
 
-	Targets {
+	public Targets {
 		check("figmart.gateway.legacy-uri", legacy);
 		for (Map.Entry<String, URI> entry : named.entrySet()) {
 			if (LEGACY.equalsIgnoreCase(entry.getKey())) {
@@ -37,16 +40,16 @@ record Targets(URI legacy, Map<String, URI> named) {
 	}
 
 	/** The URI of a named target, or {@code null} if there is no such target. */
-	URI uriOf(String name) {
+	public URI uriOf(String name) {
 		return named.get(name);
 	}
 
-	boolean contains(String name) {
+	public boolean contains(String name) {
 		return named.containsKey(name);
 	}
 
 	/** The target names, sorted, for error messages. */
-	Set<String> names() {
+	public Set<String> names() {
 		return new TreeMap<>(named).keySet();
 	}
 

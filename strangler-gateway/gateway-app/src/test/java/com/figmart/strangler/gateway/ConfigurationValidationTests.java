@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.figmart.platform.postgres.test.SharedTestPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -71,6 +72,7 @@ class ConfigurationValidationTests {
 	void applicationDoesNotStartWithAnUnknownTarget() {
 		SpringApplication app = new SpringApplicationBuilder(StranglerGatewayApplication.class).build();
 		assertThatThrownBy(() -> app.run("--server.port=0", "--spring.main.banner-mode=off",
+				"--spring.datasource.url=" + SharedTestPostgres.freshDatabase(),
 				"--figmart.gateway.targets.catalog=http://127.0.0.1:9001", "--figmart.gateway.rules[0].id=r1",
 				"--figmart.gateway.rules[0].pattern=/api/**", "--figmart.gateway.rules[0].mode=NEW",
 				"--figmart.gateway.rules[0].target=catalgo"))

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "figmart.gateway.security.enabled=false", "figmart.gateway.rate-limit.enabled=false",
 				"figmart.gateway.resilience.retry.methods=GET,HEAD,OPTIONS,PUT",
 				"figmart.gateway.resilience.retry.initial-backoff=10ms",
-				"figmart.gateway.resilience.retry.max-body-size=300KB" })
+				"figmart.gateway.resilience.retry.max-body-size=300KB",
+				// the edge's request-size limit stays far above the bodies sent here
+				"figmart.gateway.max-request-size=8MB" })
 class RetriedPutTests {
 
 	private static FaultyServer legacy;

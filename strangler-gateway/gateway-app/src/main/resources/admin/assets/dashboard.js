@@ -38,6 +38,11 @@ function modeKind(mode) {
 	return text(mode).replace(/\(.*\)$/, '');
 }
 
+function shadowText(shadow) {
+	const noise = (shadow.noiseRate === null || shadow.noiseRate === undefined) ? '' : `, noise ${percent(shadow.noiseRate)}`;
+	return `${percent(shadow.matchRate)} of ${shadow.compared}${noise}`;
+}
+
 function side(rule, name) {
 	return (rule.traffic || []).find((t) => t.side === name) || null;
 }
@@ -128,7 +133,7 @@ function renderRules(rules) {
 			row.title = `Rolled back automatically: ${rule.lastChange.reason}`;
 		}
 		const legacy = side(rule, 'legacy');
-		const modern = side(rule, rule.target);
+		const modern = side(rule, 'new');
 		cell(row, rule.id);
 		cell(row, `${(rule.methods && rule.methods.length) ? rule.methods.join(',') : '*'} ${rule.pattern}`, 'route');
 		cell(row, rule.mode, `mode mode-${modeKind(rule.mode)}`).dataset.field = 'mode';
@@ -137,7 +142,7 @@ function renderRules(rules) {
 		cell(row, modern ? percent(modern.errorRate) : '–', modern && modern.errorRate > 0.01 ? 'bad' : '');
 		cell(row, `${millis(legacy && legacy.p99Millis)} / ${millis(modern && modern.p99Millis)}`);
 		cell(row, text(rule.breaker) || '–', `breaker-${text(rule.breaker)}`);
-		cell(row, rule.shadow ? `${percent(rule.shadow.matchRate)} of ${rule.shadow.compared}` : '–');
+		cell(row, rule.shadow ? shadowText(rule.shadow) : '–');
 		cell(row, changeForm(rule));
 	}
 }
