@@ -224,13 +224,14 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * Forgets a failed call: closes its connection (its response body will never be read) and undoes what the
-	 * routing filter wrote into the exchange, so the chain can run again.
+	 * Forgets a failed call: reads and releases the rest of its response (a 5xx body nobody will see), so that
+	 * no buffer leaks and the connection can go back to the pool, and undoes what the routing filter wrote into
+	 * the exchange, so the chain can run again.
 	 */
 	private static void discard(ServerWebExchange exchange) {
 		Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
 		if (connection != null) {
-			connection.dispose();
+			connection.inbound().receive().subscribe(null, (ex) -> connection.dispose());
 		}
 		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
 		exchange.getAttributes().remove(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);

@@ -112,9 +112,10 @@ final class RuleGuards implements SmartLifecycle {
 		}
 		Map<String, Object> measurements = new LinkedHashMap<>();
 		measurements.put("errorRate", figures.errorRate());
-		measurements.put("p99Millis", figures.p99Millis());
+		measurements.put("p99Millis", Math.round(figures.p99Millis()));
 		measurements.put("requests", figures.requests());
-		measurements.put("window", window);
+		// ISO-8601, as in the audit records of the admin API (docs/gateway-admin-api.md)
+		measurements.put("window", guard.window().toString());
 		measurements.put("maxErrorRate", guard.maxErrorRate());
 		measurements.put("maxP99Millis", guard.maxP99().toMillis());
 		try {

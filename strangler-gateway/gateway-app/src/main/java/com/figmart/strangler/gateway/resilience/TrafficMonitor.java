@@ -2,6 +2,7 @@ package com.figmart.strangler.gateway.resilience;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -54,8 +55,22 @@ public final class TrafficMonitor {
 
 	/** The figures of a rule over {@code figmart.gateway.resilience.stats-window}; zeros for a rule without traffic. */
 	public RuleTraffic traffic(String ruleId) {
-		return new RuleTraffic(ruleId, this.window, figures(ruleId, Side.LEGACY, this.window, Long.MIN_VALUE),
-				figures(ruleId, Side.NEW, this.window, Long.MIN_VALUE));
+		return traffic(ruleId, this.window);
+	}
+
+	/**
+	 * The figures of a rule over another window, in whole seconds from 1 s up to
+	 * {@code figmart.gateway.resilience.stats-history}.
+	 */
+	public RuleTraffic traffic(String ruleId, Duration window) {
+		Duration span = Duration.ofSeconds(Math.min(Math.max(1, window.toSeconds()), this.historySeconds));
+		return new RuleTraffic(ruleId, span, figures(ruleId, Side.LEGACY, span, Long.MIN_VALUE),
+				figures(ruleId, Side.NEW, span, Long.MIN_VALUE));
+	}
+
+	/** The rule ids that have had traffic since start, {@code default} included once a request matched no rule. */
+	public Set<String> ruleIds() {
+		return Set.copyOf(this.rules.keySet());
 	}
 
 	/**

@@ -391,7 +391,7 @@ class EdgeResilienceTests {
 			assertThat(call.ruleId()).isEqualTo("guarded");
 			assertThat(call.observedVersion()).isEqualTo(version);
 			assertThat(call.reason()).startsWith("error rate 1.00 > 0.05 over 5s");
-			assertThat(call.measurements()).containsEntry("window", "5s")
+			assertThat(call.measurements()).containsEntry("window", "PT5S")
 				.containsKeys("errorRate", "p99Millis", "requests");
 			assertThat((long) call.measurements().get("requests")).isGreaterThanOrEqualTo(5);
 		});

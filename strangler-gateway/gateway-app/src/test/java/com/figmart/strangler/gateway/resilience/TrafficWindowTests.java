@@ -111,6 +111,19 @@ class TrafficWindowTests {
 	}
 
 	@Test
+	void givesFiguresOverOtherWindowsWithinTheHistory() {
+		this.monitor.record("r", Side.NEW, 1_000_000, false);
+		this.clock.addAndGet(30 * SECOND);
+		this.monitor.record("r", Side.NEW, 1_000_000, false);
+		assertThat(this.monitor.traffic("r").newSide().requests()).isEqualTo(1);
+		RuleTraffic minute = this.monitor.traffic("r", Duration.ofMinutes(1));
+		assertThat(minute.window()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(minute.newSide().requests()).isEqualTo(2);
+		assertThat(this.monitor.traffic("r", Duration.ofHours(1)).window()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(this.monitor.ruleIds()).containsExactly("r");
+	}
+
+	@Test
 	void unknownRuleHasNoTraffic() {
 		assertThat(this.monitor.traffic("nothing").newSide().requests()).isZero();
 		assertThat(this.monitor.traffic("nothing").newSide().p99Millis()).isZero();
