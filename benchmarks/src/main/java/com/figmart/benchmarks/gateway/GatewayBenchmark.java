@@ -56,14 +56,14 @@ public final class GatewayBenchmark {
 
 	static final String USAGE = String.join("\n",
 			"Usage: benchmarks/gateway/run.sh [options]   (or java -cp benchmarks/target/benchmarks.jar com.figmart.benchmarks.gateway.GatewayBenchmark)",
-			"  --quick               a smoke run: 3 s runs, one of each (about 2 minutes)",
-			"  --warmup D            wrk warm-up per setup and response (default 10s)",
+			"  --quick               a smoke run: 5 s warm-up, one 3 s run of each (about 2.5 minutes)",
+			"  --warmup D            wrk warm-up per setup and response (default 15s)",
 			"  --duration D          each measured wrk run (default 10s)",
 			"  --runs N              measured runs per setup, the median is reported (default 3)",
 			"  --connections N       wrk connections (default 50)",
 			"  --threads N           wrk threads (default 2)",
 			"  --rate-fraction F     fixed rate = F x the slowest setup's median throughput (default 0.7)",
-			"  --rate-duration D     each fixed-rate run, after 2 s unmeasured (default 8s)",
+			"  --rate-duration D     each fixed-rate run, after 2 s unmeasured (default 6s)",
 			"  --edge                also a gateway with its edge filters on (rate limit, access log, security)",
 			"  --gateway-jar PATH    default strangler-gateway/gateway-app/target/strangler-gateway.jar",
 			"  --gateway-jvm-arg A   replaces the default gateway JVM options (repeatable)",
@@ -115,11 +115,11 @@ public final class GatewayBenchmark {
 			return new Settings(jar,
 					options.string("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
 					options.string("wrk", "wrk"), options.string("nginx", "nginx"),
-					options.duration("warmup", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10)),
+					options.duration("warmup", quick ? Duration.ofSeconds(5) : Duration.ofSeconds(15)),
 					options.duration("duration", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10)),
 					options.integer("runs", quick ? 1 : 3, 1), options.integer("connections", 50, 1),
 					options.integer("threads", 2, 1), options.decimal("rate-fraction", 0.7),
-					options.duration("rate-duration", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(8)),
+					options.duration("rate-duration", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(6)),
 					options.flag("edge"), jvm, options.all("gateway-arg"),
 					options.duration("backend-idle-timeout", BenchmarkBackend.DEFAULT_IDLE_TIMEOUT),
 					Path.of(options.string("results-dir", "benchmarks/gateway/results")), workDir,
@@ -273,6 +273,9 @@ public final class GatewayBenchmark {
 		double rate = Math.floor(slowest * settings.rateFraction());
 		progress(String.format(Locale.ROOT, "%s fixed rate %.0f req/s (%.0f %% of the slowest median, %.0f req/s)",
 				kind, rate, settings.rateFraction() * 100, slowest));
+		// The driver runs in this JVM: warm it up (JIT, connections) on the first setup before measuring anything.
+		openLoop.run(setups.get(0).base().resolve(response.path), rate, Duration.ZERO,
+				settings.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5));
 		Map<String, List<OpenLoopLoad.Result>> rateRuns = new LinkedHashMap<>();
 		for (int round = 1; round <= settings.runs(); round++) {
 			for (Setup setup : setups) {
@@ -417,7 +420,7 @@ public final class GatewayBenchmark {
 	private Duration estimate(int setups) {
 		Duration perResponse = settings.warmup()
 			.plus(settings.duration().multipliedBy(settings.runs()))
-			.plus(settings.rateDuration().plusSeconds(3).multipliedBy(settings.runs()))
+			.plus(settings.rateDuration().plusSeconds(2).multipliedBy(settings.runs()))
 			.multipliedBy(setups);
 		return perResponse.multipliedBy(Response.values().length);
 	}

@@ -113,7 +113,7 @@ final class OpenLoopLoad {
 
 	void close() {
 		connections.disposeLater().block(Duration.ofSeconds(10));
-		loops.disposeLater().block(Duration.ofSeconds(10));
+		loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
 	}
 
 	/**
