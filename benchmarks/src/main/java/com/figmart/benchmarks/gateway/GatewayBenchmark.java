@@ -57,7 +57,7 @@ public final class GatewayBenchmark {
 	static final String USAGE = String.join("\n",
 			"Usage: benchmarks/gateway/run.sh [options]   (or java -cp benchmarks/target/benchmarks.jar com.figmart.benchmarks.gateway.GatewayBenchmark)",
 			"  --quick               a smoke run: 5 s warm-up, one 3 s run of each (about 2.5 minutes)",
-			"  --warmup D            wrk warm-up per setup and response (default 15s)",
+			"  --warmup D            wrk warm-up per setup before the tiny runs (default 30s), half that before the slow runs",
 			"  --duration D          each measured wrk run (default 10s)",
 			"  --runs N              measured runs per setup, the median is reported (default 3)",
 			"  --connections N       wrk connections (default 50)",
@@ -115,7 +115,7 @@ public final class GatewayBenchmark {
 			return new Settings(jar,
 					options.string("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
 					options.string("wrk", "wrk"), options.string("nginx", "nginx"),
-					options.duration("warmup", quick ? Duration.ofSeconds(5) : Duration.ofSeconds(15)),
+					options.duration("warmup", quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30)),
 					options.duration("duration", quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10)),
 					options.integer("runs", quick ? 1 : 3, 1), options.integer("connections", 50, 1),
 					options.integer("threads", 2, 1), options.decimal("rate-fraction", 0.7),
@@ -248,9 +248,12 @@ public final class GatewayBenchmark {
 	private List<SetupResult> measure(Response response, List<Setup> setups, Path lua, OpenLoopLoad openLoop)
 			throws IOException, InterruptedException {
 		String kind = response.name().toLowerCase(Locale.ROOT);
+		// The gateway's JIT needs about half a minute of full load on two busy cores before it reaches its
+		// steady throughput; the slow response then only adds a little code of its own.
+		Duration warmup = (response == Response.TINY) ? settings.warmup() : settings.warmup().dividedBy(2);
 		for (Setup setup : setups) {
-			progress(kind + " warm-up " + setup.name() + " (" + Durations.format(settings.warmup()) + ")");
-			wrk(setup, response, lua, settings.warmup());
+			progress(kind + " warm-up " + setup.name() + " (" + Durations.format(warmup) + ")");
+			wrk(setup, response, lua, warmup);
 		}
 		Map<String, List<WrkResult>> wrkRuns = new LinkedHashMap<>();
 		// Rounds across setups rather than all runs of one setup in a row: a burst of noise on the machine
@@ -418,11 +421,13 @@ public final class GatewayBenchmark {
 	}
 
 	private Duration estimate(int setups) {
-		Duration perResponse = settings.warmup()
-			.plus(settings.duration().multipliedBy(settings.runs()))
+		Duration perResponse = settings.duration()
+			.multipliedBy(settings.runs())
 			.plus(settings.rateDuration().plusSeconds(2).multipliedBy(settings.runs()))
-			.multipliedBy(setups);
-		return perResponse.multipliedBy(Response.values().length);
+			.multipliedBy(setups)
+			.plusSeconds(5);
+		Duration warmups = settings.warmup().plus(settings.warmup().dividedBy(2)).multipliedBy(setups);
+		return perResponse.multipliedBy(Response.values().length).plus(warmups);
 	}
 
 	private List<String> preamble(String javaVersion, String wrkVersion, String nginxVersion) {
@@ -443,7 +448,8 @@ public final class GatewayBenchmark {
 				+ Durations.format(settings.backendIdleTimeout()) + ". nginx: `worker_processes auto`, upstream "
 				+ "`keepalive 128`, no access log.");
 		lines.add("- Throughput: `wrk -t" + settings.threads() + " -c" + settings.connections() + "`, warm-up "
-				+ Durations.format(settings.warmup()) + ", then " + settings.runs() + " run(s) of "
+				+ Durations.format(settings.warmup()) + " (tiny) and " + Durations.format(settings.warmup().dividedBy(2))
+				+ " (slow) per setup, then " + settings.runs() + " run(s) of "
 				+ Durations.format(settings.duration()) + " per setup in rounds; the median run is reported.");
 		lines.add("- Equal rate: an open-loop driver (`OpenLoopLoad`) at " + Math.round(settings.rateFraction() * 100)
 				+ " % of the slowest setup's median throughput, " + settings.runs() + " run(s) of "
