@@ -285,10 +285,11 @@ public final class GatewayBenchmark {
 				OpenLoopLoad.Result result = openLoop.run(setup.base().resolve(response.path), rate,
 						Duration.ofSeconds(2), settings.rateDuration());
 				rateRuns.computeIfAbsent(setup.name(), (name) -> new ArrayList<>()).add(result);
-				progress(String.format(Locale.ROOT, "%s at %.0f/s run %d/%d %-20s p50 %s  p99 %s  p99.9 %s  errors %d",
+				progress(String.format(Locale.ROOT,
+						"%s at %.0f/s run %d/%d %-20s p50 %s  p99 %s  p99.9 %s  errors %d  (driver late by up to %s)",
 						kind, rate, round, settings.runs(), setup.name(), BenchmarkReport.millis(result.p50Micros()),
 						BenchmarkReport.millis(result.p99Micros()), BenchmarkReport.millis(result.p999Micros()),
-						result.errors()));
+						result.errors(), BenchmarkReport.millis(result.maxSendLagMicros())));
 			}
 		}
 		List<SetupResult> results = new ArrayList<>();
@@ -427,7 +428,7 @@ public final class GatewayBenchmark {
 			.multipliedBy(setups)
 			.plusSeconds(5);
 		Duration warmups = settings.warmup().plus(settings.warmup().dividedBy(2)).multipliedBy(setups);
-		return perResponse.multipliedBy(Response.values().length).plus(warmups);
+		return Duration.ofSeconds(perResponse.multipliedBy(Response.values().length).plus(warmups).toSeconds());
 	}
 
 	private List<String> preamble(String javaVersion, String wrkVersion, String nginxVersion) {

@@ -61,6 +61,7 @@ final class OpenLoopLoad {
 		long measureFrom = start + warmup.toNanos();
 		long end = measureFrom + duration.toNanos();
 		long sent = 0;
+		long maxLag = 0;
 		for (long n = 0;; n++) {
 			long due = start + (long) (n * intervalNanos);
 			if (due >= end) {
@@ -72,6 +73,7 @@ final class OpenLoopLoad {
 			}
 			boolean measured = due >= measureFrom;
 			if (measured) {
+				maxLag = Math.max(maxLag, System.nanoTime() - due);
 				sent++;
 				outstanding.incrementAndGet();
 			}
@@ -107,7 +109,7 @@ final class OpenLoopLoad {
 		synchronized (histogram) {
 			return new Result(rate, sent / seconds, histogram.totalCount(), errors.get(),
 					histogram.valueAtPercentile(50), histogram.valueAtPercentile(99), histogram.valueAtPercentile(99.9),
-					histogram.max());
+					histogram.max(), TimeUnit.NANOSECONDS.toMicros(maxLag));
 		}
 	}
 
@@ -122,9 +124,11 @@ final class OpenLoopLoad {
 	 * @param sentRate requests per second actually scheduled in the measured window
 	 * @param p50Micros median latency from the due time, µs (likewise {@code p99Micros}, {@code p999Micros},
 	 * {@code maxMicros})
+	 * @param maxSendLagMicros how late the driver sent its most delayed request: a large value means the driver
+	 * itself did not get the CPU in time (the latencies include that delay)
 	 */
 	record Result(double targetRate, double sentRate, long requests, long errors, long p50Micros, long p99Micros,
-			long p999Micros, long maxMicros) {
+			long p999Micros, long maxMicros, long maxSendLagMicros) {
 	}
 
 }

@@ -13,7 +13,7 @@ class SetupResultTests {
 	}
 
 	private static OpenLoopLoad.Result rate(long p50, long p99, long errors) {
-		return new OpenLoopLoad.Result(100, 100, 100, errors, p50, p99, p99, p99);
+		return new OpenLoopLoad.Result(100, 100, 100, errors, p50, p99, p99, p99, 0);
 	}
 
 	@Test
