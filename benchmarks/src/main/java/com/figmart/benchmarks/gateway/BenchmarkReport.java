@@ -52,6 +52,14 @@ final class BenchmarkReport {
 		return md.toString();
 	}
 
+	/**
+	 * Whether a setup did not keep up with the fixed rate: its median latency at that rate is over 5 ms and over
+	 * ten times direct's. Its p99 then measures a queue, not the proxy.
+	 */
+	static boolean saturated(SetupResult setup, SetupResult direct) {
+		return setup.rateP50Micros() > 5_000 && setup.rateP50Micros() > 10 * direct.rateP50Micros();
+	}
+
 	private static void table(StringBuilder md, String response, List<SetupResult> setups) {
 		SetupResult direct = find(setups, DIRECT).orElseThrow();
 		md.append("### ").append(response).append("\n\n");
@@ -74,6 +82,11 @@ final class BenchmarkReport {
 				.append(" |\n");
 		}
 		md.append('\n');
+		List<String> saturated = setups.stream().filter((s) -> saturated(s, direct)).map((s) -> label(s.setup())).toList();
+		if (!saturated.isEmpty()) {
+			md.append("**Saturated at the fixed rate** (median latency over 5 ms and ten times direct's; the p99 measures ")
+				.append("a queue, lower `--rate-fraction`): ").append(String.join(", ", saturated)).append(".\n\n");
+		}
 	}
 
 	/**

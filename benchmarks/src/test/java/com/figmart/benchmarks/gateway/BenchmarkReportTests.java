@@ -59,4 +59,17 @@ class BenchmarkReportTests {
 					+ "alone 0.28x to 0.41x): Tiny 0.55x.");
 	}
 
+	@Test
+	void flagsASetupThatDidNotKeepUpWithTheFixedRate() {
+		SetupResult direct = setup(BenchmarkReport.DIRECT, 40_000, 1000);
+		SetupResult queued = new SetupResult(BenchmarkReport.ONE_RULE, 16_000, 500, 2000, 0, 11_000, 600_000, 1_300_000, 0);
+		SetupResult keptUp = new SetupResult(BenchmarkReport.NGINX, 30_000, 500, 2000, 0, 11_000, 400, 5_000, 0);
+
+		assertThat(BenchmarkReport.saturated(queued, direct)).isTrue();
+		assertThat(BenchmarkReport.saturated(keptUp, direct)).isFalse();
+		assertThat(BenchmarkReport.markdown("t", List.of(), Map.of("Tiny", List.of(direct, queued))))
+			.contains("**Saturated at the fixed rate**")
+			.contains("gateway, 1 rule (LEGACY).");
+	}
+
 }
