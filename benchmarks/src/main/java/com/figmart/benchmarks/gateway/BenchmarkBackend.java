@@ -3,6 +3,7 @@ package com.figmart.benchmarks.gateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.figmart.benchmarks.Durations;
 import com.figmart.benchmarks.Options;
@@ -23,7 +24,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * </ul>
  * Matching on the last segment lets the same backend sit behind any rule pattern ({@code /bench/tiny},
  * {@code /tiny}). Every instance answers byte for byte the same, so a shadow comparison between two of them
- * matches.
+ * matches. {@code GET /requests} answers how many {@code tiny} and {@code slow} requests it served, so a benchmark
+ * can check that shadow copies arrived.
  * <p>
  * A keep-alive connection that waits longer than the idle timeout (60 s unless told otherwise) for its next
  * request is closed by the server. The gateway's upstream pool must drop idle connections before that, or it
@@ -52,12 +54,13 @@ public final class BenchmarkBackend implements AutoCloseable {
 			"  --idle-timeout D     close keep-alive connections idle for D (default 60s)",
 			"Answers GET .../tiny (60 bytes of JSON) and GET .../slow (30 KiB of JSON after 50 ms).");
 
-	private final DisposableServer server;
+	private final AtomicLong served = new AtomicLong();
 
 	private final Duration idleTimeout;
 
-	private BenchmarkBackend(DisposableServer server, Duration idleTimeout) {
-		this.server = server;
+	private DisposableServer server;
+
+	private BenchmarkBackend(Duration idleTimeout) {
 		this.idleTimeout = idleTimeout;
 	}
 
@@ -66,13 +69,14 @@ public final class BenchmarkBackend implements AutoCloseable {
 	 * @param port the port, or 0 for any free one
 	 */
 	public static BenchmarkBackend start(String host, int port, Duration idleTimeout) {
-		DisposableServer server = HttpServer.create()
+		BenchmarkBackend backend = new BenchmarkBackend(idleTimeout);
+		backend.server = HttpServer.create()
 			.host(host)
 			.port(port)
 			.idleTimeout(idleTimeout)
-			.handle(BenchmarkBackend::answer)
+			.handle(backend::answer)
 			.bindNow();
-		return new BenchmarkBackend(server, idleTimeout);
+		return backend;
 	}
 
 	public int port() {
@@ -83,18 +87,28 @@ public final class BenchmarkBackend implements AutoCloseable {
 		return idleTimeout;
 	}
 
+	/** The {@code tiny} and {@code slow} requests served so far. */
+	public long served() {
+		return served.get();
+	}
+
 	@Override
 	public void close() {
 		server.disposeNow();
 	}
 
-	private static Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+	private Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {
 		String path = request.fullPath();
 		if (path.endsWith("/tiny")) {
+			served.incrementAndGet();
 			return json(response, TINY);
 		}
 		if (path.endsWith("/slow")) {
+			served.incrementAndGet();
 			return Mono.delay(SLOW_DELAY).then(Mono.defer(() -> Mono.from(json(response, SLOW))));
+		}
+		if (path.equals("/requests")) {
+			return json(response, ("{\"requests\":" + served.get() + "}").getBytes(StandardCharsets.US_ASCII));
 		}
 		return response.status(HttpResponseStatus.NOT_FOUND).send();
 	}

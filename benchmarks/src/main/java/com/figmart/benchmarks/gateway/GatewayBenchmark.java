@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.figmart.benchmarks.Durations;
@@ -138,6 +139,8 @@ public final class GatewayBenchmark {
 
 	private Path workDir;
 
+	private final AtomicLong shadowSent = new AtomicLong();
+
 	GatewayBenchmark(Settings settings) {
 		this.settings = settings;
 	}
@@ -230,6 +233,7 @@ public final class GatewayBenchmark {
 		}
 
 		List<String> preamble = preamble(javaVersion, wrkVersion, nginxVersion);
+		preamble.add(shadowCopies(shadowBackend));
 		for (ManagedProcess process : processes) {
 			long premature = process.countInLog("prematurely closed");
 			if (premature > 0) {
@@ -299,13 +303,37 @@ public final class GatewayBenchmark {
 		return results;
 	}
 
+	/**
+	 * Only gateway-shadow sends anything to the second backend: its count shows whether the copies were sent (a
+	 * gateway without mirroring leaves it at the one request of the start check).
+	 */
+	private String shadowCopies(URI shadowBackend) throws InterruptedException {
+		long shadowRequests = shadowSent.get();
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(shadowBackend.resolve("/requests")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			long copies = Long.parseLong(response.body().replaceAll("\\D", ""));
+			return String.format(Locale.ROOT,
+					"- SHADOW copies: the second backend answered %,d requests; wrk alone sent %,d to gateway-shadow%s.",
+					copies, shadowRequests, (copies < shadowRequests / 2)
+							? " (**this gateway build did not mirror most requests: the SHADOW row is not a shadow cost**)" : "");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "- SHADOW copies: could not ask the second backend (" + ex + ").";
+		}
+	}
+
 	private WrkResult wrk(Setup setup, Response response, Path lua, Duration duration)
 			throws IOException, InterruptedException {
 		long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
 		List<String> command = List.of(settings.wrk(), "-t", Integer.toString(settings.threads()), "-c",
 				Integer.toString(settings.connections()), "-d", seconds + "s", "--timeout", "10s", "-s", lua.toString(),
 				setup.base().resolve(response.path).toString());
-		return WrkResult.parse(command(command));
+		WrkResult result = WrkResult.parse(command(command));
+		if (setup.name().equals(BenchmarkReport.SHADOW)) {
+			shadowSent.addAndGet(result.requests());
+		}
+		return result;
 	}
 
 	private URI startBackend(String name, int port) throws IOException, InterruptedException {

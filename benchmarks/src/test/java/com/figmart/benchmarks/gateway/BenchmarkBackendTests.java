@@ -67,6 +67,16 @@ class BenchmarkBackendTests {
 	}
 
 	@Test
+	void countsTheRequestsItServed() throws Exception {
+		get("/bench/tiny");
+		get("/bench/slow");
+		get("/bench/other");
+
+		assertThat(backend.served()).isEqualTo(2);
+		assertThat(get("/requests").body()).isEqualTo("{\"requests\":2}");
+	}
+
+	@Test
 	void slowBodyHasExactlyTheAskedSizeForAnySize() {
 		for (int size : new int[] { 1024, 4096, 30 * 1024, 100_000 }) {
 			assertThat(BenchmarkBackend.slowBody(size)).hasSize(size);
