@@ -42,13 +42,15 @@ final class BenchmarkReport {
 	 * @param preamble lines printed under the heading (machine, settings, notes)
 	 * @param results per response kind (its heading as key), the setups in table order; {@link #DIRECT} must be
 	 * among them
+	 * @param shadowMirrored whether the shadow copies reached the new target; if not, the SHADOW aims are not judged
 	 */
-	static String markdown(String title, List<String> preamble, Map<String, List<SetupResult>> results) {
+	static String markdown(String title, List<String> preamble, Map<String, List<SetupResult>> results,
+			boolean shadowMirrored) {
 		StringBuilder md = new StringBuilder("## ").append(title).append("\n\n");
 		preamble.forEach((line) -> md.append(line).append('\n'));
 		md.append('\n');
 		results.forEach((response, setups) -> table(md, response, setups));
-		aims(md, results);
+		aims(md, results, shadowMirrored);
 		return md.toString();
 	}
 
@@ -93,7 +95,7 @@ final class BenchmarkReport {
 	 * One line per aim of the issue and response kind: the figure and whether it is met. The throughput aim is
 	 * 0.95x of direct for the response kind whose heading starts with "Slow", 0.5x for the others.
 	 */
-	static List<Aim> aims(Map<String, List<SetupResult>> results) {
+	static List<Aim> aims(Map<String, List<SetupResult>> results, boolean shadowMirrored) {
 		List<Aim> aims = new ArrayList<>();
 		for (Map.Entry<String, List<SetupResult>> entry : results.entrySet()) {
 			String response = shortName(entry.getKey());
@@ -114,10 +116,10 @@ final class BenchmarkReport {
 				find(setups, SHADOW).ifPresent((shadow) -> {
 					double p99Cost = (double) shadow.rateP99Micros() / gateway.rateP99Micros() - 1;
 					aims.add(new Aim(response + ": SHADOW adds ≤ 5 % to p99 (equal rate, vs 1 rule)", percent(p99Cost),
-							p99Cost <= 0.05));
+							p99Cost <= 0.05, shadowMirrored));
 					double throughputCost = 1 - shadow.requestsPerSecond() / gateway.requestsPerSecond();
 					aims.add(new Aim(response + ": SHADOW costs ≤ 10 % of throughput (vs 1 rule)",
-							percent(throughputCost), throughputCost <= 0.10));
+							percent(throughputCost), throughputCost <= 0.10, shadowMirrored));
 				});
 				find(setups, THOUSAND_RULES).ifPresent((thousand) -> {
 					double rules = thousand.requestsPerSecond() / gateway.requestsPerSecond();
@@ -129,11 +131,12 @@ final class BenchmarkReport {
 		return aims;
 	}
 
-	private static void aims(StringBuilder md, Map<String, List<SetupResult>> results) {
+	private static void aims(StringBuilder md, Map<String, List<SetupResult>> results, boolean shadowMirrored) {
 		md.append("### Against the aims of issue 3\n\n| aim | measured | met |\n| --- | ---: | --- |\n");
-		for (Aim aim : aims(results)) {
+		for (Aim aim : aims(results, shadowMirrored)) {
 			md.append("| ").append(aim.aim()).append(" | ").append(aim.measured()).append(" | ")
-				.append(aim.met() ? "yes" : "**no**").append(" |\n");
+				.append(!aim.judged() ? "not judged: no shadow copies arrived" : aim.met() ? "yes" : "**no**")
+				.append(" |\n");
 		}
 		Map<String, String> anchors = new LinkedHashMap<>();
 		results.forEach((response, setups) -> find(setups, NGINX).ifPresent((nginx) -> anchors.put(shortName(response),
@@ -172,8 +175,16 @@ final class BenchmarkReport {
 		return String.format(Locale.ROOT, "%+.2f ms", micros / 1000.0);
 	}
 
-	/** One aim of the issue, its measured figure, and whether the figure meets it. */
-	record Aim(String aim, String measured, boolean met) {
+	/**
+	 * One aim of the issue, its measured figure, and whether the figure meets it; an aim that the run could not
+	 * measure (SHADOW without copies) is not judged.
+	 */
+	record Aim(String aim, String measured, boolean met, boolean judged) {
+
+		Aim(String aim, String measured, boolean met) {
+			this(aim, measured, met, true);
+		}
+
 	}
 
 }

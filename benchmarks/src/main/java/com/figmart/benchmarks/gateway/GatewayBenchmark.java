@@ -233,7 +233,12 @@ public final class GatewayBenchmark {
 		}
 
 		List<String> preamble = preamble(javaVersion, wrkVersion, nginxVersion);
-		preamble.add(shadowCopies(shadowBackend));
+		long copies = shadowCopies(shadowBackend);
+		boolean mirrored = copies >= shadowSent.get() / 2;
+		preamble.add(String.format(Locale.ROOT,
+				"- SHADOW copies: the second backend answered %,d requests; wrk alone sent %,d to gateway-shadow%s.", copies,
+				shadowSent.get(), mirrored ? ""
+						: " (**this gateway build did not mirror most requests: the SHADOW row is not a shadow cost**)"));
 		for (ManagedProcess process : processes) {
 			long premature = process.countInLog("prematurely closed");
 			if (premature > 0) {
@@ -242,7 +247,7 @@ public final class GatewayBenchmark {
 		}
 		String title = "Gateway benchmark, " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
 				+ (settings.quick() ? " (--quick: a smoke run, not for comparison)" : "");
-		String markdown = BenchmarkReport.markdown(title, preamble, results);
+		String markdown = BenchmarkReport.markdown(title, preamble, results, mirrored);
 		Path report = writeReport(markdown);
 		System.out.println();
 		System.out.println(markdown);
@@ -307,20 +312,10 @@ public final class GatewayBenchmark {
 	 * Only gateway-shadow sends anything to the second backend: its count shows whether the copies were sent (a
 	 * gateway without mirroring leaves it at the one request of the start check).
 	 */
-	private String shadowCopies(URI shadowBackend) throws InterruptedException {
-		long shadowRequests = shadowSent.get();
-		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(shadowBackend.resolve("/requests")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			long copies = Long.parseLong(response.body().replaceAll("\\D", ""));
-			return String.format(Locale.ROOT,
-					"- SHADOW copies: the second backend answered %,d requests; wrk alone sent %,d to gateway-shadow%s.",
-					copies, shadowRequests, (copies < shadowRequests / 2)
-							? " (**this gateway build did not mirror most requests: the SHADOW row is not a shadow cost**)" : "");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "- SHADOW copies: could not ask the second backend (" + ex + ").";
-		}
+	private long shadowCopies(URI shadowBackend) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(shadowBackend.resolve("/requests")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return Long.parseLong(response.body().replaceAll("\\D", ""));
 	}
 
 	private WrkResult wrk(Setup setup, Response response, Path lua, Duration duration)

@@ -27,7 +27,7 @@ class BenchmarkReportTests {
 
 	@Test
 	void judgesEveryAimOfTheIssuePerResponseKind() {
-		List<BenchmarkReport.Aim> aims = BenchmarkReport.aims(results());
+		List<BenchmarkReport.Aim> aims = BenchmarkReport.aims(results(), true);
 
 		assertThat(aims).extracting(BenchmarkReport.Aim::aim, BenchmarkReport.Aim::measured, BenchmarkReport.Aim::met)
 			.containsExactly(
@@ -48,7 +48,7 @@ class BenchmarkReportTests {
 
 	@Test
 	void printsOneTableRowPerSetupWithRatiosAgainstDirect() {
-		String markdown = BenchmarkReport.markdown("Gateway benchmark", List.of("- Machine: test"), results());
+		String markdown = BenchmarkReport.markdown("Gateway benchmark", List.of("- Machine: test"), results(), true);
 
 		assertThat(markdown).startsWith("## Gateway benchmark\n\n- Machine: test\n")
 			.contains("### Tiny response\n")
@@ -67,9 +67,18 @@ class BenchmarkReportTests {
 
 		assertThat(BenchmarkReport.saturated(queued, direct)).isTrue();
 		assertThat(BenchmarkReport.saturated(keptUp, direct)).isFalse();
-		assertThat(BenchmarkReport.markdown("t", List.of(), Map.of("Tiny", List.of(direct, queued))))
+		assertThat(BenchmarkReport.markdown("t", List.of(), Map.of("Tiny", List.of(direct, queued)), true))
 			.contains("**Saturated at the fixed rate**")
 			.contains("gateway, 1 rule (LEGACY).");
+	}
+
+	@Test
+	void doesNotJudgeTheShadowAimsWhenNoCopiesArrived() {
+		String markdown = BenchmarkReport.markdown("t", List.of(), results(), false);
+
+		assertThat(markdown)
+			.contains("| Tiny: SHADOW adds ≤ 5 % to p99 (equal rate, vs 1 rule) | +12.0 % | not judged: no shadow copies arrived |")
+			.contains("| Tiny: 1,000 rules ≥ 0.9x of 1 rule (throughput) | 0.94x | yes |");
 	}
 
 }
