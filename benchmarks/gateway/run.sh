@@ -15,10 +15,13 @@ MVN=${MVN:-./mvnw}
 GATEWAY_JAR=strangler-gateway/gateway-app/target/strangler-gateway.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
 
+# Debian installs nginx in /usr/sbin, which is not on a normal user's PATH.
+NGINX=$(command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
 missing=()
-for tool in java wrk nginx; do
+for tool in java wrk; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+[ -n "$NGINX" ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
 	cat >&2 <<EOF
 run.sh: missing: ${missing[*]}
@@ -56,4 +59,4 @@ fi
 
 # The driver JVM (wrk runs outside it; the open-loop driver inside). Small and fixed, like the servers' JVMs.
 exec java -Xms256m -Xmx512m -XX:+UseParallelGC -cp "$BENCH_JAR" com.figmart.benchmarks.gateway.GatewayBenchmark \
-	${args[@]+"${args[@]}"}
+	--nginx "$NGINX" ${args[@]+"${args[@]}"}
