@@ -1,7 +1,7 @@
 package com.figmart.strangler.gateway;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -13,9 +13,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -71,7 +69,8 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 			forced = ForcedSide.parse(request.getHeaders().getFirst(ForcedSide.HEADER));
 		}
 		catch (IllegalArgumentException ex) {
-			return badRequest(exchange.getResponse(), ex.getMessage());
+			return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "invalid-header", ex.getMessage(),
+					Map.of("header", ForcedSide.HEADER));
 		}
 		RouteDecision decision = decider.decide(request.getMethod().name(), request.getURI().getRawPath(), forced,
 				() -> stickyKeys.keyOf(exchange));
@@ -96,17 +95,6 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 		}
 		ServerHttpRequest stripped = request.mutate().headers((headers) -> headers.remove(ForcedSide.HEADER)).build();
 		return chain.filter(exchange.mutate().request(stripped).build());
-	}
-
-	/** An RFC 9457 problem body naming the header at fault. */
-	private static Mono<Void> badRequest(ServerHttpResponse response, String message) {
-		response.setStatusCode(HttpStatus.BAD_REQUEST);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		String detail = message.replace("\\", "\\\\").replace("\"", "\\\"");
-		byte[] body = ("{\"type\":\"https://figmart.dev/problems/invalid-header\",\"title\":\"Bad Request\","
-				+ "\"status\":400,\"detail\":\"" + detail + "\",\"header\":\"" + ForcedSide.HEADER + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 }

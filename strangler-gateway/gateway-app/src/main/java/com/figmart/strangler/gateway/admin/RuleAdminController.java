@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import com.figmart.strangler.gateway.GatewayRule;
+import com.figmart.strangler.gateway.Problems;
 import com.figmart.strangler.gateway.Targets;
 import com.figmart.strangler.gateway.store.Attribution;
 import com.figmart.strangler.gateway.store.InvalidRuleException;
@@ -59,7 +60,7 @@ class RuleAdminController {
 
 	private static final Log logger = LogFactory.getLog(RuleAdminController.class);
 
-	static final String PROBLEMS = "https://figmart.dev/problems/";
+	static final String PROBLEMS = Problems.TYPE_PREFIX;
 
 	private static final int DEFAULT_HISTORY = 50;
 

@@ -22,6 +22,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.figmart.strangler.gateway.ClientSubject;
+import com.figmart.strangler.gateway.Json;
 import com.figmart.strangler.gateway.RouteDecision;
 
 /**

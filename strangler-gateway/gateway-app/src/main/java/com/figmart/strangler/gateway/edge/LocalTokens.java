@@ -12,6 +12,8 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.figmart.strangler.gateway.Json;
+
 /**
  * Mints the gateway's local tokens: compact HS256 JWTs signed with the local key, with the claims {@code sub},
  * {@code roles}, {@code iss} ({@value #ISSUER}), {@code iat} and {@code exp}, as described in

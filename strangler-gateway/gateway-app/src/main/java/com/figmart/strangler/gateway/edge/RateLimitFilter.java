@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.figmart.strangler.gateway.ClientSubject;
+import com.figmart.strangler.gateway.Problems;
 
 /**
  * Limits each client to a token bucket ({@link TokenBuckets}); a client is the verified subject of its token,

@@ -2,6 +2,8 @@ package com.figmart.strangler.gateway.edge;
 
 import java.util.Map;
 
+import com.figmart.strangler.gateway.Problems;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

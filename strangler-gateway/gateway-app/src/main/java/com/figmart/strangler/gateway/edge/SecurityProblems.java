@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.figmart.strangler.gateway.Problems;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;

@@ -1,8 +1,9 @@
 package com.figmart.strangler.gateway.resilience;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
+import com.figmart.strangler.gateway.Problems;
 import com.figmart.strangler.gateway.RouteDecision;
 import com.figmart.strangler.rules.Mode;
 
@@ -26,9 +28,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -241,9 +241,6 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> problem(ServerWebExchange exchange, Request request, Failure failure) {
 		ServerHttpResponse response = exchange.getResponse();
-		HttpStatus status = failure.status();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (failure == Failure.BREAKER_OPEN) {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.waitInOpen.toSeconds())));
 		}
@@ -251,12 +248,12 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
 		}
 		String target = request.decision.servedBy();
-		String json = "{\"type\":\"" + failure.problemType() + "\",\"title\":\"" + status.getReasonPhrase()
-				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail(failure, target, request))
-				+ "\",\"rule\":\"" + json(request.decision.routeId()) + "\",\"target\":\"" + json(target)
-				+ "\",\"reason\":\"" + failure.reason() + "\"}";
-		DataBuffer body = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
-		return response.writeWith(Mono.just(body));
+		Map<String, String> extra = new LinkedHashMap<>();
+		extra.put("rule", request.decision.routeId());
+		extra.put("target", target);
+		extra.put("reason", failure.reason());
+		return Problems.write(response, failure.status(), failure.problemSlug(), detail(failure, target, request),
+				extra);
 	}
 
 	private static String detail(Failure failure, String target, Request request) {
@@ -275,10 +272,6 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 			default:
 				return "the call to the new target '" + target + "' failed";
 		}
-	}
-
-	private static String json(String text) {
-		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	private static boolean isServerError(@Nullable HttpStatusCode status) {

@@ -34,21 +34,19 @@ enum Failure {
 	/** The target already has as many calls in flight as its bulkhead allows: the call was not made. */
 	BULKHEAD_FULL("bulkhead-full", false, HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable");
 
-	private static final String PROBLEM_BASE = "https://figmart.dev/problems/";
-
 	private final String reason;
 
 	private final boolean retryable;
 
 	private final HttpStatus status;
 
-	private final String problemType;
+	private final String problemSlug;
 
 	Failure(String reason, boolean retryable, HttpStatus status, String problemSlug) {
 		this.reason = reason;
 		this.retryable = retryable;
 		this.status = status;
-		this.problemType = PROBLEM_BASE + problemSlug;
+		this.problemSlug = problemSlug;
 	}
 
 	String reason() {
@@ -63,8 +61,9 @@ enum Failure {
 		return this.status;
 	}
 
-	String problemType() {
-		return this.problemType;
+	/** The last segment of the problem type, under {@link com.figmart.strangler.gateway.Problems#TYPE_PREFIX}. */
+	String problemSlug() {
+		return this.problemSlug;
 	}
 
 	/** The failure a transport error stands for, looking through its causes. */

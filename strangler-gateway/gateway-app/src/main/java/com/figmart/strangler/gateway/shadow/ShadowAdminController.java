@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.figmart.strangler.gateway.LiveRules;
+import com.figmart.strangler.gateway.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,7 +61,7 @@ class ShadowAdminController {
 	private static ResponseEntity<?> unknownRule(String ruleId) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				"no rule '" + ruleId + "' and no shadow figures for it");
-		problem.setType(URI.create("https://figmart.dev/problems/unknown-rule"));
+		problem.setType(URI.create(Problems.TYPE_PREFIX + "unknown-rule"));
 		problem.setTitle("Unknown rule");
 		problem.setProperty("ruleId", ruleId);
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -1,10 +1,10 @@
-package com.figmart.strangler.gateway.edge;
+package com.figmart.strangler.gateway;
 
 /**
- * The little JSON writing the edge needs (problem bodies, access log lines, token claims), by hand: these are
+ * The little JSON writing the gateway's filters need (problem bodies, access log lines, token claims), by hand: these are
  * written on every request or from filters, and a few appends are cheaper than a serializer.
  */
-final class Json {
+public final class Json {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -12,7 +12,7 @@ final class Json {
 	}
 
 	/** Appends a string, number, boolean or {@code null}; any other value as its string form. */
-	static void value(StringBuilder json, Object value) {
+	public static void value(StringBuilder json, Object value) {
 		if (value == null) {
 			json.append("null");
 		}
@@ -24,7 +24,7 @@ final class Json {
 		}
 	}
 
-	static void string(StringBuilder json, String text) {
+	public static void string(StringBuilder json, String text) {
 		if (text == null) {
 			json.append("null");
 			return;

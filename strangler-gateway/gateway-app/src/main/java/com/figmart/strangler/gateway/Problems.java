@@ -1,4 +1,4 @@
-package com.figmart.strangler.gateway.edge;
+package com.figmart.strangler.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,9 +13,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * Writes RFC 9457 problem bodies ({@code application/problem+json}) straight to the response, without a
  * codec: they are written from filters, before any handler and its message writers are involved.
  */
-final class Problems {
+public final class Problems {
 
-	static final String TYPE_PREFIX = "https://figmart.dev/problems/";
+	public static final String TYPE_PREFIX = "https://figmart.dev/problems/";
 
 	private Problems() {
 	}
@@ -26,7 +26,7 @@ final class Problems {
 	 * @param slug the last segment of the problem type
 	 * @param extra further members, e.g. the header or limit at fault; values are strings or numbers
 	 */
-	static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String slug, String detail,
+	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String slug, String detail,
 			Map<String, ?> extra) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -35,7 +35,7 @@ final class Problems {
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
-	static String json(HttpStatus status, String slug, String detail, Map<String, ?> extra) {
+	public static String json(HttpStatus status, String slug, String detail, Map<String, ?> extra) {
 		StringBuilder json = new StringBuilder(160);
 		json.append("{\"type\":");
 		Json.string(json, TYPE_PREFIX + slug);
