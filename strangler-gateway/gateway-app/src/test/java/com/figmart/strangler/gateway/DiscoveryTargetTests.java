@@ -2,7 +2,6 @@ package com.figmart.strangler.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -54,10 +53,7 @@ class DiscoveryTargetTests {
 
 	@Test
 	void aDiscoveredTargetIsBalancedOverItsInstances() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		WebTestClient client = GatewayClients.at(this.port);
 		Set<String> servers = new HashSet<>();
 		for (int i = 0; i < 6; i++) {
 			client.get().uri("/api/catalog/products").exchange()

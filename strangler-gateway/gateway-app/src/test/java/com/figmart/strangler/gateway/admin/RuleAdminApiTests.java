@@ -3,8 +3,9 @@ package com.figmart.strangler.gateway.admin;
 import java.time.Duration;
 import java.util.Map;
 
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.LiveRules;
-import com.figmart.strangler.gateway.store.Backend;
 import com.figmart.strangler.rules.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +31,9 @@ class RuleAdminApiTests {
 
 	private static final String PROBLEM = "https://figmart.dev/problems/";
 
-	private static Backend legacy;
+	private static EchoServer legacy;
 
-	private static Backend catalog;
+	private static EchoServer catalog;
 
 	@LocalServerPort
 	private int port;
@@ -44,8 +45,8 @@ class RuleAdminApiTests {
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
-		legacy = Backend.start("legacy");
-		catalog = Backend.start("catalog-service");
+		legacy = EchoServer.start("legacy");
+		catalog = EchoServer.start("catalog-service");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.catalog-service", catalog::uri);
 		registry.add("figmart.gateway.rules[0].id", () -> "seeded");
@@ -64,10 +65,7 @@ class RuleAdminApiTests {
 
 	@BeforeEach
 	void client() {
-		client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		client = GatewayClients.at(port);
 	}
 
 	@Test

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.edge.EdgeSecurity;
 import com.figmart.strangler.gateway.edge.LocalTokens;
-import com.figmart.strangler.gateway.edge.RecordingUpstream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ class DashboardTests {
 
 	private static final Path KEY_FILE = tempDirectory().resolve("jwt-hs256.key");
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
-	private static RecordingUpstream modern;
+	private static EchoServer modern;
 
 	@LocalServerPort
 	private int port;
@@ -46,8 +47,8 @@ class DashboardTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		legacy = RecordingUpstream.start("legacy");
-		modern = RecordingUpstream.start("catalog-service");
+		legacy = EchoServer.start("legacy");
+		modern = EchoServer.start("catalog-service");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.catalog-service", modern::uri);
 		registry.add("figmart.gateway.security.local-key-file", KEY_FILE::toString);
@@ -66,10 +67,7 @@ class DashboardTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 		this.admin = LocalTokens.fromKeyFile(KEY_FILE).mint("alice", List.of("admin"), Duration.ofMinutes(5));
 	}
 

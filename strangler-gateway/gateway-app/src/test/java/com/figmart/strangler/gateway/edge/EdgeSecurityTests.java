@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.rules.CanaryAssignment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +35,9 @@ class EdgeSecurityTests {
 
 	private static final Path KEY_FILE = tempDir().resolve("keys/jwt-hs256.key");
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
-	private static RecordingUpstream modern;
+	private static EchoServer modern;
 
 	@LocalServerPort
 	private int port;
@@ -46,8 +48,8 @@ class EdgeSecurityTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		legacy = RecordingUpstream.start("legacy");
-		modern = RecordingUpstream.start("new-service");
+		legacy = EchoServer.start("legacy");
+		modern = EchoServer.start("new-service");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.new-service", modern::uri);
 		registry.add("figmart.gateway.security.local-key-file", KEY_FILE::toString);
@@ -65,10 +67,7 @@ class EdgeSecurityTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 		this.tokens = LocalTokens.fromKeyFile(KEY_FILE);
 	}
 
@@ -200,7 +199,7 @@ class EdgeSecurityTests {
 		String admin = this.tokens.mint("alice", List.of("admin"), Duration.ofMinutes(5));
 		this.client.get().uri("/api/cookies").cookie(EdgeSecurity.ADMIN_COOKIE, admin)
 			.cookie("JSESSIONID", "abc").exchange().expectStatus().isOk();
-		RecordingUpstream.Received received = legacy.lastTo("/api/cookies");
+		EchoServer.Received received = legacy.lastTo("/api/cookies");
 		assertThat(String.join(";", received.headerValues("Cookie"))).isEqualTo("JSESSIONID=abc");
 	}
 

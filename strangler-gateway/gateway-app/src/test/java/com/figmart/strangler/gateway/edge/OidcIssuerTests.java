@@ -24,6 +24,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,7 @@ class OidcIssuerTests {
 
 	private static HttpServer issuer;
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
 	private static Path localKeyFile;
 
@@ -69,7 +72,7 @@ class OidcIssuerTests {
 						+ "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
 		issuer.createContext("/jwks", (exchange) -> json(exchange, new JWKSet(KEY.toPublicJWK()).toString()));
 		issuer.start();
-		legacy = RecordingUpstream.start("legacy");
+		legacy = EchoServer.start("legacy");
 		localKeyFile = Files.createTempDirectory("oidc-issuer-tests").resolve("jwt.key");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.security.local-key-file", localKeyFile::toString);
@@ -84,10 +87,7 @@ class OidcIssuerTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 	}
 
 	@Test

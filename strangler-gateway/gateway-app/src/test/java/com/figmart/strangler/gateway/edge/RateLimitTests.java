@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class RateLimitTests {
 
 	private static Path keyFile;
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
 	@LocalServerPort
 	private int port;
@@ -38,7 +41,7 @@ class RateLimitTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		legacy = RecordingUpstream.start("legacy");
+		legacy = EchoServer.start("legacy");
 		keyFile = Files.createTempDirectory("rate-limit-tests").resolve("jwt.key");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.security.local-key-file", keyFile::toString);
@@ -51,10 +54,7 @@ class RateLimitTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 	}
 
 	@Test

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +48,7 @@ class RequestHygieneTests {
 
 	private static final int LIMIT = 64 * 1024;
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
 	@LocalServerPort
 	private int port;
@@ -54,7 +57,7 @@ class RequestHygieneTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		legacy = RecordingUpstream.start("legacy");
+		legacy = EchoServer.start("legacy");
 		Path keys = Files.createTempDirectory("request-hygiene-tests");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.security.local-key-file", () -> keys.resolve("jwt.key").toString());
@@ -67,10 +70,7 @@ class RequestHygieneTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class RequestHygieneTests {
 			.map((i) -> factory.wrap(("chunk-" + i + ";").getBytes(StandardCharsets.UTF_8)));
 		this.client.post().uri("/api/upload/chunked").contentType(MediaType.TEXT_PLAIN)
 			.body(chunks, DataBuffer.class).exchange().expectStatus().isOk();
-		RecordingUpstream.Received received = legacy.lastTo("/api/upload/chunked");
+		EchoServer.Received received = legacy.lastTo("/api/upload/chunked");
 		assertThat(new String(received.body(), StandardCharsets.UTF_8))
 			.isEqualTo("chunk-0;chunk-1;chunk-2;chunk-3;chunk-4;chunk-5;chunk-6;chunk-7;chunk-8;chunk-9;");
 		assertThat(received.header("Content-Length")).isEqualTo("80");
@@ -166,7 +166,7 @@ class RequestHygieneTests {
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 		this.client.get().uri("/api/trace/valid").header("traceparent", traceparent)
 			.header("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7").exchange().expectStatus().isOk();
-		RecordingUpstream.Received received = legacy.lastTo("/api/trace/valid");
+		EchoServer.Received received = legacy.lastTo("/api/trace/valid");
 		assertThat(received.header("traceparent")).isEqualTo(traceparent);
 		assertThat(received.header("tracestate")).isEqualTo("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
 	}
@@ -181,7 +181,7 @@ class RequestHygieneTests {
 		this.client.get().uri("/api/trace/broken")
 			.header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01")
 			.header("tracestate", "congo=t61rcWkgMzE").exchange().expectStatus().isOk();
-		RecordingUpstream.Received received = legacy.lastTo("/api/trace/broken");
+		EchoServer.Received received = legacy.lastTo("/api/trace/broken");
 		assertThat(RequestIdFilter.isValidTraceparent(received.header("traceparent"))).isTrue();
 		assertThat(received.header("traceparent")).doesNotContain("00000000000000000000000000000000");
 		assertThat(received.header("tracestate")).isNull();
@@ -190,13 +190,14 @@ class RequestHygieneTests {
 	@Test
 	void writesOneJsonAccessLogLinePerRequest(CapturedOutput output) {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-		this.client.get().uri("/api/logged?x=1").header("X-Request-Id", "logged-1")
-			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk();
+		byte[] body = this.client.get().uri("/api/logged?x=1").header("X-Request-Id", "logged-1")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk()
+			.expectBody().returnResult().getResponseBody();
 		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(accessLine(output, "logged-1"))
 			.contains("\"traceId\":\"" + traceId + "\"")
 			.contains("\"method\":\"GET\"", "\"path\":\"/api/logged\"", "\"status\":200", "\"rule\":\"default\"",
 					"\"mode\":\"LEGACY\"", "\"servedBy\":\"legacy\"", "\"target\":null", "\"client\":\"127.0.0.1\"",
-					"\"subject\":null", "\"bytes\":19")
+					"\"subject\":null", "\"bytes\":" + body.length)
 			.containsPattern("\"latencyMs\":[0-9.]+")
 			.containsPattern("\"time\":\"[0-9T:.\\-]+Z\""));
 

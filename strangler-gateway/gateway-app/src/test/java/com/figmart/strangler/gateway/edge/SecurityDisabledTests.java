@@ -3,7 +3,9 @@ package com.figmart.strangler.gateway.edge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+
+import com.figmart.strangler.gateway.EchoServer;
+import com.figmart.strangler.gateway.GatewayClients;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "figmart.gateway.security.enabled=false")
 class SecurityDisabledTests {
 
-	private static RecordingUpstream legacy;
+	private static EchoServer legacy;
 
 	private static Path localKeyFile;
 
@@ -37,7 +39,7 @@ class SecurityDisabledTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		legacy = RecordingUpstream.start("legacy");
+		legacy = EchoServer.start("legacy");
 		localKeyFile = Files.createTempDirectory("security-disabled-tests").resolve("jwt.key");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.security.local-key-file", localKeyFile::toString);
@@ -50,10 +52,7 @@ class SecurityDisabledTests {
 
 	@Test
 	void letsEveryoneThroughAndStillLimitsRateAndStripsTheAdminCookie() {
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		WebTestClient client = GatewayClients.at(this.port);
 		client.get().uri("/api/orders/1").exchange().expectStatus().isOk().expectHeader().exists("RateLimit-Remaining");
 		// no token needed: the admin API itself answers (that the deletion lacks a version)
 		client.delete().uri("/admin/api/rules/r1").exchange().expectStatus().isBadRequest();

@@ -1,6 +1,7 @@
 package com.figmart.strangler.gateway.resilience;
 
-import java.time.Duration;
+
+import com.figmart.strangler.gateway.GatewayClients;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,10 +56,7 @@ class RetriedPutTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package com.figmart.strangler.gateway.shadow;
 
-import java.time.Duration;
 
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,10 +53,7 @@ class ShadowDisabledTests {
 	@Test
 	void shadowRulesOnlyReachTheMonolithAndReportsStayEmpty() {
 		legacy.answer("/api/catalog", Answer.json("{\"ok\":true}"));
-		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		WebTestClient client = GatewayClients.at(this.port);
 		client.get().uri("/api/catalog/1").exchange().expectStatus().isOk().expectBody().json("{\"ok\":true}");
 		client.get().uri("/admin/api/shadow").exchange().expectStatus().isOk().expectBody().json("{\"rules\":[]}");
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import reactor.core.publisher.Flux;
@@ -99,10 +100,7 @@ class ShadowTrafficTests {
 
 	@BeforeEach
 	void client() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = GatewayClients.at(this.port);
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package com.figmart.strangler.gateway.store;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.LiveRules;
 import com.figmart.strangler.gateway.StranglerGatewayApplication;
 
@@ -39,10 +39,7 @@ final class GatewayInstance implements AutoCloseable {
 	}
 
 	WebTestClient client() {
-		return WebTestClient.bindToServer()
-			.baseUrl(baseUrl())
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		return GatewayClients.at(baseUrl());
 	}
 
 	LiveRules liveRules() {

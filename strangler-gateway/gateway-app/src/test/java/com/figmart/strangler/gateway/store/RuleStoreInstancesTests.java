@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import com.figmart.platform.postgres.test.SharedTestPostgres;
 import com.figmart.strangler.gateway.AutomaticRollback;
+import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.GatewayRule;
 import com.figmart.strangler.rules.Mode;
 import org.junit.jupiter.api.AfterAll;
@@ -43,14 +44,14 @@ class RuleStoreInstancesTests {
 			"--figmart.gateway.rules[0].methods=GET", "--figmart.gateway.rules[0].pattern=/api/catalog/**",
 			"--figmart.gateway.rules[0].mode=LEGACY", "--figmart.gateway.rules[0].target=catalog-service" };
 
-	private static Backend legacy;
+	private static EchoServer legacy;
 
-	private static Backend catalog;
+	private static EchoServer catalog;
 
 	@BeforeAll
 	static void startBackends() {
-		legacy = Backend.start("legacy");
-		catalog = Backend.start("catalog-service");
+		legacy = EchoServer.start("legacy");
+		catalog = EchoServer.start("catalog-service");
 	}
 
 	@AfterAll
