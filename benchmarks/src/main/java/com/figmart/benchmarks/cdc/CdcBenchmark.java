@@ -45,7 +45,7 @@ public final class CdcBenchmark {
 	static final Set<String> FLAGS = Set.of("quick", "keep-work-dir", "help");
 
 	/** Both servers; production-like durability (the bridge's DURABLE servers run the same). */
-	static final Map<String, String> DEFAULT_SERVER_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on",
+	static final Map<String, String> DEFAULT_SERVER_SETTINGS = orderedMap("fsync", "on", "synchronous_commit", "on",
 			"wal_writer_delay", "200ms");
 
 	static final String USAGE = String.join("\n",
@@ -345,7 +345,7 @@ public final class CdcBenchmark {
 					String behind;
 					try {
 						long onTarget = BenchTable.count(target, block, block + RATE_BLOCK - 1);
-						behind = String.format(Locale.ROOT, "%,d", progress.rowsWritten() - onTarget);
+						behind = String.format(Locale.ROOT, "%,d", Math.max(0, progress.rowsWritten() - onTarget));
 					}
 					catch (SQLException ex) {
 						behind = "? (" + ex.getMessage() + ")";
@@ -516,6 +516,14 @@ public final class CdcBenchmark {
 		catch (IOException ex) {
 			out.println("Could not delete " + workDir + ": " + ex.getMessage());
 		}
+	}
+
+	private static Map<String, String> orderedMap(String... namesAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			map.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return java.util.Collections.unmodifiableMap(map);
 	}
 
 	static Duration micros(long micros) {
