@@ -38,6 +38,13 @@ final class BenchTable {
 	/** The server's clock in microseconds since the epoch. */
 	static final String NOW_MICROS = "(extract(epoch from clock_timestamp()) * 1000000)::bigint";
 
+	/**
+	 * When the transaction that inserted the row committed, i.e. when the row became visible
+	 * ({@code track_commit_timestamp = on}). {@code applied_at} is when the row was written inside that transaction;
+	 * a replication that applies many rows per transaction makes them visible only at its commit.
+	 */
+	static final String COMMITTED_AT = "pg_xact_commit_timestamp(xmin)";
+
 	private BenchTable() {
 	}
 
@@ -100,11 +107,11 @@ final class BenchTable {
 	}
 
 	/**
-	 * Reads one timestamp column for the ids {@code from..to} (inclusive) into an array indexed by
+	 * Reads one timestamp column (or {@link #COMMITTED_AT}) for the ids {@code from..to} (inclusive) into an array indexed by
 	 * {@code id - from}, in µs since the epoch; {@link Long#MIN_VALUE} where the row is missing.
 	 */
 	static long[] micros(Connection connection, String column, long from, long to) throws SQLException {
-		if (!column.equals("written_at") && !column.equals("applied_at")) {
+		if (!column.equals("written_at") && !column.equals("applied_at") && !column.equals(COMMITTED_AT)) {
 			throw new IllegalArgumentException(column);
 		}
 		long[] values = new long[Math.toIntExact(to - from + 1)];

@@ -31,9 +31,11 @@ record CdcResults(String system, Map<String, String> settings, Backfill backfill
 	/**
 	 * A steady stream of one-row transactions.
 	 *
+	 * @param lag per row, {@code applied_at - written_at}
+	 * @param visibleLag per row, the commit time of the target transaction that inserted it minus {@code written_at}
 	 * @param catchUp from the end of the writing until the last row was visible on the target
 	 */
-	record Steady(FixedRateWriter.Result writer, LagStats lag, Duration catchUp) {
+	record Steady(FixedRateWriter.Result writer, LagStats lag, LagStats visibleLag, Duration catchUp) {
 	}
 
 	/**

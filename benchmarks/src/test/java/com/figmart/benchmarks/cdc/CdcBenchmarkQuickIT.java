@@ -45,7 +45,9 @@ class CdcBenchmarkQuickIT {
 			.containsPattern("\\| 20,000-row transaction: \\*\\*drain \\(commit → all rows visible\\)\\*\\* \\| \\*\\*"
 					+ number + " s\\*\\* \\|")
 			.contains("| 20,000-row transaction: rows missing | 0 |")
-			.contains("| subscription streaming | `f` |");
+			.contains("| subscription streaming | `f` |")
+			.containsPattern("\\| 1,000 writes/s: lag to the target's commit p50 / p99 \\| " + number + " ms / "
+					+ number + " ms \\|");
 	}
 
 }
