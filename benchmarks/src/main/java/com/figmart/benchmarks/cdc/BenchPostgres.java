@@ -114,6 +114,22 @@ final class BenchPostgres implements AutoCloseable {
 		return show("server_version");
 	}
 
+	/**
+	 * Drops the replication slots of a database that nothing uses any more (a slot keeps its database from being
+	 * dropped, and its WAL on disk). Returns how many.
+	 */
+	int dropInactiveSlots(String database) throws SQLException {
+		try (Connection connection = connect("postgres");
+				var drop = connection.prepareStatement("select count(pg_drop_replication_slot(slot_name)) "
+						+ "from pg_replication_slots where database = ? and not active")) {
+			drop.setString(1, database);
+			try (ResultSet result = drop.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
+	}
+
 	void checkpoint() throws SQLException {
 		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
 			statement.execute("checkpoint");

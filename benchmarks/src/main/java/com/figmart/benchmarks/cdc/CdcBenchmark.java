@@ -304,6 +304,15 @@ public final class CdcBenchmark {
 			catch (Exception ex) {
 				progress(system + ": could not stop cleanly: " + ex);
 			}
+			try {
+				int dropped = source.dropInactiveSlots(SOURCE_DATABASE) + target.dropInactiveSlots(TARGET_DATABASE);
+				if (dropped > 0) {
+					progress(system + ": dropped " + dropped + " replication slot(s) it left");
+				}
+			}
+			catch (SQLException ex) {
+				progress(system + ": could not drop its replication slots: " + ex.getMessage());
+			}
 		}
 	}
 
