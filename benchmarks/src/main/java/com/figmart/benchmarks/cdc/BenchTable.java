@@ -39,11 +39,12 @@ final class BenchTable {
 	static final String NOW_MICROS = "(extract(epoch from clock_timestamp()) * 1000000)::bigint";
 
 	/**
-	 * When the transaction that inserted the row committed, i.e. when the row became visible
-	 * ({@code track_commit_timestamp = on}). {@code applied_at} is when the row was written inside that transaction;
-	 * a replication that applies many rows per transaction makes them visible only at its commit.
+	 * The {@code applied_at} of the last row that the same target transaction applied: the row became visible at
+	 * that transaction's commit, just after. {@code applied_at} is when the row itself was written; a replication
+	 * that applies many rows per transaction shows them only at its end. (The commit timestamp itself cannot serve:
+	 * native replication's apply worker records the source's commit time as the target transaction's.)
 	 */
-	static final String COMMITTED_AT = "pg_xact_commit_timestamp(xmin)";
+	static final String TRANSACTION_END = "max(applied_at) over (partition by xmin::text)";
 
 	private BenchTable() {
 	}
@@ -93,6 +94,19 @@ final class BenchTable {
 		}
 	}
 
+	/** How many transactions inserted the rows with ids {@code from..to} (inclusive). */
+	static long transactions(Connection connection, long from, long to) throws SQLException {
+		try (PreparedStatement count = connection
+			.prepareStatement("select count(distinct xmin::text) from bench_ticks where id between ? and ?")) {
+			count.setLong(1, from);
+			count.setLong(2, to);
+			try (ResultSet result = count.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
+	}
+
 	/** How many rows with ids in {@code from..to} (inclusive) the table has. */
 	static long count(Connection connection, long from, long to) throws SQLException {
 		try (PreparedStatement count = connection
@@ -107,11 +121,11 @@ final class BenchTable {
 	}
 
 	/**
-	 * Reads one timestamp column (or {@link #COMMITTED_AT}) for the ids {@code from..to} (inclusive) into an array indexed by
+	 * Reads one timestamp column (or {@link #TRANSACTION_END}) for the ids {@code from..to} (inclusive) into an array indexed by
 	 * {@code id - from}, in µs since the epoch; {@link Long#MIN_VALUE} where the row is missing.
 	 */
 	static long[] micros(Connection connection, String column, long from, long to) throws SQLException {
-		if (!column.equals("written_at") && !column.equals("applied_at") && !column.equals(COMMITTED_AT)) {
+		if (!column.equals("written_at") && !column.equals("applied_at") && !column.equals(TRANSACTION_END)) {
 			throw new IllegalArgumentException(column);
 		}
 		long[] values = new long[Math.toIntExact(to - from + 1)];

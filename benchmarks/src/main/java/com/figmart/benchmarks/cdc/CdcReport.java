@@ -71,8 +71,12 @@ final class CdcReport {
 					(result) -> steady(result, rate).map((s) -> "**" + millis(s.lag().p99Micros()) + "**").orElse("")));
 			md.append(row(at + "lag p99.9", results, (result) -> steady(result, rate).map((s) -> millis(s.lag().p999Micros())).orElse("")));
 			md.append(row(at + "lag max", results, (result) -> steady(result, rate).map((s) -> millis(s.lag().maxMicros())).orElse("")));
-			md.append(row(at + "lag to the target's commit p50 / p99", results, (result) -> steady(result, rate)
+			md.append(row(at + "lag to the end of the target transaction p50 / p99", results, (result) -> steady(result, rate)
 				.map((s) -> millis(s.visibleLag().p50Micros()) + " / " + millis(s.visibleLag().p99Micros()))
+				.orElse("")));
+			md.append(row(at + "target transactions (rows per transaction)", results, (result) -> steady(result, rate)
+				.map((s) -> String.format(Locale.ROOT, "%,d (%.1f)", s.targetTransactions(),
+						(double) s.lag().rows() / Math.max(1, s.targetTransactions())))
 				.orElse("")));
 			md.append(row(at + "lag p99 per window", results, (result) -> steady(result, rate)
 				.map((s) -> windows(s.lag()) + " (per " + Durations.format(s.lag().window()) + ")")

@@ -32,10 +32,13 @@ record CdcResults(String system, Map<String, String> settings, Backfill backfill
 	 * A steady stream of one-row transactions.
 	 *
 	 * @param lag per row, {@code applied_at - written_at}
-	 * @param visibleLag per row, the commit time of the target transaction that inserted it minus {@code written_at}
+	 * @param visibleLag per row, the {@code applied_at} of the last row of the same target transaction minus
+	 * {@code written_at}: when it became visible, give or take the commit
+	 * @param targetTransactions how many target transactions applied the measured rows
 	 * @param catchUp from the end of the writing until the last row was visible on the target
 	 */
-	record Steady(FixedRateWriter.Result writer, LagStats lag, LagStats visibleLag, Duration catchUp) {
+	record Steady(FixedRateWriter.Result writer, LagStats lag, LagStats visibleLag, long targetTransactions,
+			Duration catchUp) {
 	}
 
 	/**

@@ -46,7 +46,7 @@ class CdcBenchmarkQuickIT {
 					+ number + " s\\*\\* \\|")
 			.contains("| 20,000-row transaction: rows missing | 0 |")
 			.contains("| subscription streaming | `f` |")
-			.containsPattern("\\| 1,000 writes/s: lag to the target's commit p50 / p99 \\| " + number + " ms / "
+			.containsPattern("\\| 1,000 writes/s: lag to the end of the target transaction p50 / p99 \\| " + number + " ms / "
 					+ number + " ms \\|");
 	}
 

@@ -16,7 +16,7 @@ class CdcReportTests {
 				0, null, 2_000, Duration.ZERO);
 		LagStats lag = new LagStats(rate * 60L, 0, p99Micros / 2, p99Micros, p99Micros * 2, p99Micros * 3,
 				Duration.ofSeconds(10), windows);
-		return new CdcResults.Steady(writer, lag, lag, Duration.ofMillis(20));
+		return new CdcResults.Steady(writer, lag, lag, rate * 60L, Duration.ofMillis(20));
 	}
 
 	private static CdcResults system(String name, long p99At1000, List<Long> windowsAt5000, Duration drain) {
@@ -69,7 +69,7 @@ class CdcReportTests {
 			.contains("| poll.interval.ms | `10` | `10` |")
 			.contains("| backfill rows/s (replication started → all rows visible) | 50,000 | 50,000 |")
 			.contains("| 1,000 writes/s: **lag p99** | **2.0 ms** | **60.0 ms** |")
-			.contains("| 1,000 writes/s: lag to the target's commit p50 / p99 | 1.0 ms / 2.0 ms | 30.0 ms / 60.0 ms |")
+			.contains("| 1,000 writes/s: lag to the end of the target transaction p50 / p99 | 1.0 ms / 2.0 ms | 30.0 ms / 60.0 ms |")
 			.contains("| 1,000,000-row transaction: **drain (commit → all rows visible)** | **4.00 s** | **10.00 s** |")
 			.contains("| 1,000,000-row transaction: apply rate (rows / drain) | 250,000 | 100,000 |");
 	}
