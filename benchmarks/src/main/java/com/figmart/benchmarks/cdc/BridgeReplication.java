@@ -74,21 +74,32 @@ final class BridgeReplication implements Replication {
 		process = ManagedProcess.start("cdc-bridge", command, workDir.resolve("bridge.log"), null);
 	}
 
-	/** The configuration the bridge ran with (its Debezium and batch settings), addresses left out. */
+	/** Debezium's names for the bridge's engine settings, so the report can be read against Debezium's figures. */
+	static final Map<String, String> DEBEZIUM_NAMES = Map.of("figmart.cdc.engine.poll-interval", "poll.interval.ms",
+			"figmart.cdc.engine.max-batch-size", "max.batch.size", "figmart.cdc.engine.max-queue-size",
+			"max.queue.size", "figmart.cdc.engine.heartbeat-interval", "heartbeat.interval.ms",
+			"figmart.cdc.engine.offset-flush-interval", "offset.flush.interval.ms");
+
+	/**
+	 * The settings that shape the figures: the engine's (Debezium's) settings and the direction from the rendered
+	 * configuration, the JVM options and extra arguments. The whole configuration is {@code bridge.properties} in
+	 * the work directory.
+	 */
 	@Override
 	public Map<String, String> settings() {
 		Map<String, String> values = new TreeMap<>();
 		if (rendered != null) {
 			for (String name : rendered.stringPropertyNames()) {
-				String value = rendered.getProperty(name);
-				if (!name.contains("password") && !placeholders.containsValue(value)) {
-					values.put(name, value);
+				if (name.startsWith("figmart.cdc.engine.") || name.equals("figmart.cdc.reverse")) {
+					String debezium = DEBEZIUM_NAMES.get(name);
+					values.put((debezium != null) ? name + " (Debezium " + debezium + ")" : name,
+							rendered.getProperty(name));
 				}
 			}
 		}
-		values.put("JVM", String.join(" ", settings.bridgeJvm()));
+		values.put("bridge JVM", String.join(" ", settings.bridgeJvm()));
 		if (!settings.bridgeArgs().isEmpty()) {
-			values.put("arguments", String.join(" ", settings.bridgeArgs()));
+			values.put("bridge arguments", String.join(" ", settings.bridgeArgs()));
 		}
 		return values;
 	}
