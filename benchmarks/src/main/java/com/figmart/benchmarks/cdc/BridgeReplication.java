@@ -97,11 +97,22 @@ final class BridgeReplication implements Replication {
 				}
 			}
 		}
+		values.put("bridge jar", jarDescription(settings.bridgeJar()));
 		values.put("bridge JVM", String.join(" ", settings.bridgeJvm()));
 		if (!settings.bridgeArgs().isEmpty()) {
 			values.put("bridge arguments", String.join(" ", settings.bridgeArgs()));
 		}
 		return values;
+	}
+
+	static String jarDescription(Path jar) {
+		try {
+			return jar.getFileName() + ", " + Files.size(jar) / (1024 * 1024) + " MiB, built "
+					+ Files.getLastModifiedTime(jar).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		}
+		catch (IOException ex) {
+			return jar.toString();
+		}
 	}
 
 	/** Fails with the end of the bridge's log when it died. */

@@ -94,9 +94,9 @@ public final class CdcBenchmark {
 			long backfillRows, long transactionRows, int writers, int payloadBytes, Duration catchUpTimeout,
 			Map<String, String> serverSettings, String nativeOptions, Path bridgeJar, Path bridgeConfig,
 			List<String> bridgeJvm, List<String> bridgeArgs, String java, Path resultsDir, Path workDir,
-			boolean keepWorkDir, String note, boolean quick) {
+			boolean keepWorkDir, String note, boolean quick, String commandLine) {
 
-		static Settings from(Options options) {
+		static Settings from(Options options, String commandLine) {
 			boolean quick = options.flag("quick");
 			Path bridgeJar = Path.of(options.string("bridge-jar", "cdc-bridge/bridge-app/target/cdc-bridge.jar"))
 				.toAbsolutePath()
@@ -143,7 +143,7 @@ public final class CdcBenchmark {
 					options.string("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
 					Path.of(options.string("results-dir", "benchmarks/cdc/results")),
 					options.has("work-dir") ? Path.of(options.string("work-dir", null)) : null,
-					options.flag("keep-work-dir"), options.string("note", null), quick);
+					options.flag("keep-work-dir"), options.string("note", null), quick, commandLine);
 		}
 
 		private static List<String> list(String text) {
@@ -187,7 +187,7 @@ public final class CdcBenchmark {
 				out.println(USAGE);
 				return 0;
 			}
-			settings = Settings.from(options);
+			settings = Settings.from(options, commandLine(args));
 		}
 		catch (Options.UsageException ex) {
 			err.println("CdcBenchmark: " + ex.getMessage());
@@ -482,6 +482,7 @@ public final class CdcBenchmark {
 		lines.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
 				+ " (the writer" + (settings.systems().contains("bridge") ? ", and the bridge via `" + settings.java() + "`" : "")
 				+ "). PostgreSQL " + source.version() + " (zonky embedded binaries), two servers: source and target.");
+		lines.add("- Code: " + gitDescription() + ". Command: `" + settings.commandLine() + "`.");
 		lines.add("- Server settings (both): " + CdcReport.settingsLine(source.reportedSettings()) + ".");
 		lines.add("- Lag = target `applied_at` − source `written_at`, both `clock_timestamp()` on this machine's clock; "
 				+ "per row, from the measured rows only. \"To the end of the target transaction\" uses the `applied_at` of "
@@ -498,6 +499,37 @@ public final class CdcBenchmark {
 						+ "(polled every 5 ms). A checkpoint on both servers before each phase.",
 				settings.backfillRows(), settings.transactionRows()));
 		return lines;
+	}
+
+	static String commandLine(String[] args) {
+		StringBuilder line = new StringBuilder("benchmarks/cdc/run.sh");
+		for (String arg : args) {
+			line.append(' ').append(arg.matches("[\\w./=:,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+		}
+		return line.toString();
+	}
+
+	/** The commit of the checkout the benchmark runs in, if it is one. */
+	private static String gitDescription() {
+		try {
+			Process git = new ProcessBuilder("git", "log", "-1", "--format=%h %s").redirectErrorStream(true).start();
+			String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+			Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+				.redirectErrorStream(true)
+				.start();
+			boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+			if (git.waitFor() != 0 || status.waitFor() != 0) {
+				return "not a git checkout";
+			}
+			return "commit `" + head.replace("`", "'") + "`" + (dirty ? " with uncommitted changes" : "");
+		}
+		catch (IOException ex) {
+			return "unknown (no git)";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
 	}
 
 	private Path writeReport(String markdown) throws IOException {
