@@ -36,9 +36,12 @@ final class BenchPostgres implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
-	private BenchPostgres(String name, EmbeddedPostgres postgres) {
+	private final Path dataDirectory;
+
+	private BenchPostgres(String name, EmbeddedPostgres postgres, Path dataDirectory) {
 		this.name = name;
 		this.postgres = postgres;
+		this.dataDirectory = dataDirectory;
 	}
 
 	/**
@@ -58,7 +61,7 @@ final class BenchPostgres implements AutoCloseable {
 			Map<String, String> all = new LinkedHashMap<>(REQUIRED);
 			all.putAll(settings);
 			all.forEach(builder::setServerConfig);
-			return new BenchPostgres(name, builder.start());
+			return new BenchPostgres(name, builder.start(), data);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start PostgreSQL '" + name + "': " + ex.getMessage(), ex);
@@ -67,6 +70,16 @@ final class BenchPostgres implements AutoCloseable {
 
 	String name() {
 		return name;
+	}
+
+	/** The postmaster's pid (its backends are its children), or -1. */
+	long pid() {
+		try {
+			return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	int port() {

@@ -115,6 +115,12 @@ final class BridgeReplication implements Replication {
 		}
 	}
 
+	@Override
+	public long pid() {
+		ManagedProcess running = process;
+		return (running != null) ? running.pid() : -1;
+	}
+
 	/** Fails with the end of the bridge's log when it died. */
 	@Override
 	public void checkAlive() {

@@ -261,6 +261,14 @@ public final class CdcBenchmark {
 		CdcResults.Backfill backfill = null;
 		List<CdcResults.Steady> steady = new ArrayList<>();
 		CdcResults.Drain drain = null;
+		List<CdcResults.CpuUse> cpu = new ArrayList<>();
+		CpuMeter meter = new CpuMeter();
+		meter.trackProcess("writer JVM", () -> ProcessHandle.current().pid());
+		meter.trackTree("source PostgreSQL", source::pid);
+		meter.trackTree("target PostgreSQL", target::pid);
+		if (replication.pid() != -1 || system.equals("bridge")) {
+			meter.trackTree("bridge JVM", replication::pid);
+		}
 		try (Connection sourceConnection = source.connect(SOURCE_DATABASE);
 				Connection targetConnection = target.connect(TARGET_DATABASE)) {
 			progress(system + ": " + String.format(Locale.ROOT, "%,d", settings.backfillRows())
@@ -272,28 +280,35 @@ public final class CdcBenchmark {
 			long started = BenchTable.now(sourceConnection);
 			current = replication;
 			toClose.add(replication);
+			Phase phase = new Phase("backfill", meter);
 			replication.start();
 			backfill = backfill(system, targetConnection, started);
+			cpu.add(phase.end());
 			replicationSettings.putAll(replication.settings());
 			if (backfill.missing() > 0) {
-				return new CdcResults(system, replicationSettings, backfill, steady, null,
+				return new CdcResults(system, replicationSettings, backfill, steady, null, cpu,
 						"the backfill did not complete within " + Durations.format(settings.catchUpTimeout()));
 			}
 			awaitStreaming(system, sourceConnection, targetConnection);
 
 			for (int i = 0; i < settings.rates().size(); i++) {
 				checkpoint();
-				steady.add(steady(system, settings.rates().get(i), RATE_BLOCK * (i + 1), sourceConnection,
-						targetConnection));
+				int rate = settings.rates().get(i);
+				phase = new Phase(String.format(Locale.ROOT, "%,d writes/s", rate), meter);
+				steady.add(steady(system, rate, RATE_BLOCK * (i + 1), sourceConnection, targetConnection));
+				cpu.add(phase.end());
 			}
 
 			checkpoint();
+			phase = new Phase(String.format(Locale.ROOT, "%,d-row transaction", settings.transactionRows()), meter);
 			drain = drain(system, sourceConnection, targetConnection);
-			return new CdcResults(system, replicationSettings, backfill, steady, drain, null);
+			cpu.add(phase.end());
+			progress(system + ": CPU seconds per phase: " + cpu);
+			return new CdcResults(system, replicationSettings, backfill, steady, drain, cpu, null);
 		}
 		catch (Exception ex) {
 			progress(system + " FAILED: " + ex);
-			return new CdcResults(system, replicationSettings, backfill, steady, drain, ex.toString());
+			return new CdcResults(system, replicationSettings, backfill, steady, drain, cpu, ex.toString());
 		}
 		finally {
 			current = null;
@@ -314,6 +329,30 @@ public final class CdcBenchmark {
 				progress(system + ": could not drop its replication slots: " + ex.getMessage());
 			}
 		}
+	}
+
+	/** CPU time from its start to its end, per process (the steady phases include their warm-up and catch-up). */
+	private static final class Phase {
+
+		private final String name;
+
+		private final CpuMeter meter;
+
+		private final Map<String, Double> before;
+
+		private final long startNanos = System.nanoTime();
+
+		Phase(String name, CpuMeter meter) {
+			this.name = name;
+			this.meter = meter;
+			this.before = meter.sample();
+		}
+
+		CdcResults.CpuUse end() {
+			return new CdcResults.CpuUse(name, (System.nanoTime() - startNanos) / 1e9,
+					CpuMeter.difference(before, meter.sample()));
+		}
+
 	}
 
 	private CdcResults.Backfill backfill(String system, Connection target, long started) throws Exception {

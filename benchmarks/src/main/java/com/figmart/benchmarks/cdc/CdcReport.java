@@ -107,6 +107,29 @@ final class CdcReport {
 				(result) -> drain(result).map((d) -> String.format(Locale.ROOT, "%,d", d.missing())).orElse("")));
 		md.append('\n');
 
+		md.append("### CPU per phase\n\n");
+		md.append("CPU seconds each process tree used during the phase (the rate phases include their warm-up and the "
+				+ "wait for the target), and the cores all of them kept busy on average (the machine has "
+				+ Runtime.getRuntime().availableProcessors() + ").\n\n");
+		Set<String> processes = new LinkedHashSet<>();
+		results.forEach((result) -> result.cpu().forEach((use) -> processes.addAll(use.seconds().keySet())));
+		md.append("| system | phase | wall | ").append(String.join(" | ", processes)).append(" | cores busy |\n");
+		md.append("| --- | --- | ---: |").append(" ---: |".repeat(processes.size())).append(" ---: |\n");
+		for (CdcResults result : results) {
+			for (CdcResults.CpuUse use : result.cpu()) {
+				md.append("| ").append(result.system()).append(" | ").append(use.phase()).append(" | ")
+					.append(String.format(Locale.ROOT, "%.1f s", use.wallSeconds())).append(" |");
+				double total = 0;
+				for (String process : processes) {
+					Double seconds = use.seconds().get(process);
+					md.append(seconds == null ? " " : String.format(Locale.ROOT, " %.1f", seconds)).append(" |");
+					total += (seconds == null) ? 0 : seconds;
+				}
+				md.append(String.format(Locale.ROOT, " %.2f |\n", total / Math.max(0.001, use.wallSeconds())));
+			}
+		}
+		md.append('\n');
+
 		md.append("### Against the aims of issue 4\n\n");
 		md.append("| aim | measured | met |\n| --- | ---: | --- |\n");
 		aims(results).forEach((aim) -> md.append("| ").append(aim.aim()).append(" | ").append(aim.measured())

@@ -6,7 +6,14 @@ import java.util.Map;
 
 /** What the benchmark measured for one replication. */
 record CdcResults(String system, Map<String, String> settings, Backfill backfill, List<Steady> steady, Drain drain,
-		String failure) {
+		List<CpuUse> cpu, String failure) {
+
+	/**
+	 * The CPU that each process took during one phase, in CPU seconds; {@code wallSeconds} of the phase. On two cores
+	 * the sum can reach twice the wall time.
+	 */
+	record CpuUse(String phase, double wallSeconds, Map<String, Double> seconds) {
+	}
 
 	/**
 	 * The initial copy of {@code rows} rows that were in the source before the replication started.
@@ -65,8 +72,5 @@ record CdcResults(String system, Map<String, String> settings, Backfill backfill
 		return rows / (duration.toNanos() / 1e9);
 	}
 
-	CdcResults withFailure(String message) {
-		return new CdcResults(system, settings, backfill, steady, drain, message);
-	}
 
 }

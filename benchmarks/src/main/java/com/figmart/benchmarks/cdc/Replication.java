@@ -17,6 +17,11 @@ interface Replication extends AutoCloseable {
 	/** The settings that shape its figures, for the report (name to value). */
 	Map<String, String> settings() throws Exception;
 
+	/** The process it runs in, if it has its own (for its CPU time), or -1. */
+	default long pid() {
+		return -1;
+	}
+
 	/** Fails, with the reason, when it can no longer make progress (a process that exited). */
 	default void checkAlive() {
 	}

@@ -46,6 +46,10 @@ public final class ManagedProcess {
 		return log;
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
 	public boolean isAlive() {
 		return process.isAlive();
 	}

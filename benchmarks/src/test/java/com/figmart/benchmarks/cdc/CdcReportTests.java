@@ -26,7 +26,7 @@ class CdcReportTests {
 						steady(5000, 5000, windowsAt5000.get(0), windowsAt5000)),
 				new CdcResults.Drain(1_000_000, 0, Duration.ofSeconds(5), drain, Duration.ofSeconds(1),
 						drain.minusSeconds(1)),
-				null);
+				List.of(new CdcResults.CpuUse("backfill", 20, Map.of("writer JVM", 1.0, "target PostgreSQL", 15.0))), null);
 	}
 
 	@Test
@@ -71,7 +71,8 @@ class CdcReportTests {
 			.contains("| 1,000 writes/s: **lag p99** | **2.0 ms** | **60.0 ms** |")
 			.contains("| 1,000 writes/s: lag to the end of the target transaction p50 / p99 | 1.0 ms / 2.0 ms | 30.0 ms / 60.0 ms |")
 			.contains("| 1,000,000-row transaction: **drain (commit → all rows visible)** | **4.00 s** | **10.00 s** |")
-			.contains("| 1,000,000-row transaction: apply rate (rows / drain) | 250,000 | 100,000 |");
+			.contains("| 1,000,000-row transaction: apply rate (rows / drain) | 250,000 | 100,000 |")
+			.containsPattern("\\| native \\| backfill \\| 20.0 s \\|( (1.0|15.0) \\|){2} 0.80 \\|");
 	}
 
 }
