@@ -93,8 +93,10 @@ class RegistryLoadBalancingIT {
 			.start());
 		// the gateway (with its embedded PostgreSQL) and the two instances start side by side
 		CompletableFuture<JavaProcess> gatewayStart = CompletableFuture.supplyAsync(RegistryLoadBalancingIT::startGateway);
-		CompletableFuture<JavaProcess> firstStart = CompletableFuture.supplyAsync(() -> startCatalogInstance("catalog-1", FIRST_PORT));
-		CompletableFuture<JavaProcess> secondStart = CompletableFuture.supplyAsync(() -> startCatalogInstance("catalog-2", SECOND_PORT));
+		CompletableFuture<JavaProcess> firstStart = CompletableFuture
+			.supplyAsync(() -> startCatalogInstance("catalog-1", FIRST_PORT));
+		CompletableFuture<JavaProcess> secondStart = CompletableFuture
+			.supplyAsync(() -> startCatalogInstance("catalog-2", SECOND_PORT));
 		CompletableFuture.allOf(gatewayStart, firstStart, secondStart).exceptionally((failure) -> null).join();
 		for (CompletableFuture<JavaProcess> started : List.of(gatewayStart, firstStart, secondStart)) {
 			if (!started.isCompletedExceptionally()) {
@@ -149,9 +151,9 @@ class RegistryLoadBalancingIT {
 		while (evicted == null || survivorInARow < 10
 				|| Duration.between(killed.plus(evicted), Instant.now()).compareTo(GATEWAY_COPY_REFRESHED) < 0) {
 			if (Duration.between(killed, Instant.now()).compareTo(SURVIVOR_ALONE) > 0) {
-				throw new AssertionError("Not within " + SURVIVOR_ALONE + " of the kill: catalog-2 evicted and 10 reads in a "
-						+ "row on catalog-1, " + GATEWAY_COPY_REFRESHED + " after the eviction; registry " + instances("catalog-service") + ", reads meanwhile " + meanwhile
-						+ "; logs in " + directory);
+				throw new AssertionError("Not within " + SURVIVOR_ALONE + " of the kill: catalog-2 evicted, "
+						+ GATEWAY_COPY_REFRESHED + " more and 10 reads in a row on catalog-1; registry "
+						+ instances("catalog-service") + ", reads meanwhile " + meanwhile + "; logs in " + directory);
 			}
 			String server = servedBy(http, 1).keySet().iterator().next();
 			meanwhile.merge(server, 1, Integer::sum);
