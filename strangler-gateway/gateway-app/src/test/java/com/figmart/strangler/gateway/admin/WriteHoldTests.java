@@ -426,6 +426,8 @@ class WriteHoldTests {
 
 		private final HttpServer server;
 
+		private final ExecutorService executor = Executors.newCachedThreadPool();
+
 		private GatedServer(HttpServer server) {
 			this.server = server;
 		}
@@ -460,7 +462,7 @@ class WriteHoldTests {
 						// the gateway gave up on it
 					}
 				});
-				server.setExecutor(Executors.newCachedThreadPool());
+				server.setExecutor(gated.executor);
 				server.start();
 				return gated;
 			}
@@ -478,6 +480,7 @@ class WriteHoldTests {
 			this.open.countDown();
 			this.stuck.set(false);
 			this.server.stop(0);
+			this.executor.shutdownNow();
 		}
 
 	}
