@@ -116,6 +116,8 @@ class WriteHoldTests {
 			.jsonPath("$.ruleId").isEqualTo("cutover")
 			.jsonPath("$.version").isEqualTo(1)
 			.jsonPath("$.inFlightDrained").isEqualTo(true)
+			.jsonPath("$.instances").isEqualTo(1)
+			.jsonPath("$.instancesDrained").isEqualTo(1)
 			.jsonPath("$.waiting").isEqualTo(0)
 			.jsonPath("$.heldUntil").value((until) -> assertThat(Instant.parse((String) until))
 				.isAfter(Instant.now()).isBefore(Instant.now().plusMillis(2001)));
