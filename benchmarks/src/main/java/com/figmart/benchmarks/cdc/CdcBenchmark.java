@@ -303,7 +303,14 @@ public final class CdcBenchmark {
 			phase = new Phase(String.format(Locale.ROOT, "%,d-row transaction", settings.transactionRows()), meter);
 			drain = drain(system, sourceConnection, targetConnection);
 			cpu.add(phase.end());
-			progress(system + ": CPU seconds per phase: " + cpu);
+			for (CdcResults.CpuUse use : cpu) {
+				progress(String.format(Locale.ROOT, "%s CPU during %s (%.1f s): %s", system, use.phase(),
+						use.wallSeconds(), use.seconds()
+							.entrySet()
+							.stream()
+							.map((entry) -> String.format(Locale.ROOT, "%s %.1f s", entry.getKey(), entry.getValue()))
+							.collect(java.util.stream.Collectors.joining(", "))));
+			}
 			return new CdcResults(system, replicationSettings, backfill, steady, drain, cpu, null);
 		}
 		catch (Exception ex) {
