@@ -162,6 +162,8 @@ public final class CdcBenchmark {
 
 	private Path workDir;
 
+	private String loadAtStart;
+
 	private BenchPostgres source;
 
 	private BenchPostgres target;
@@ -222,6 +224,8 @@ public final class CdcBenchmark {
 		workDir = (settings.workDir() != null) ? Files.createDirectories(settings.workDir())
 				: Files.createTempDirectory("figmart-cdc-bench-");
 		progress("work directory " + workDir);
+		loadAtStart = loadAverage();
+		progress("load average " + loadAtStart);
 		progress("starting two PostgreSQL servers (source, target) with " + settings.serverSettings());
 		source = BenchPostgres.start("source", workDir, settings.serverSettings());
 		toClose.add(source);
@@ -528,6 +532,8 @@ public final class CdcBenchmark {
 		lines.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
 				+ " (the writer" + (settings.systems().contains("bridge") ? ", and the bridge via `" + settings.java() + "`" : "")
 				+ "). PostgreSQL " + source.version() + " (zonky embedded binaries), two servers: source and target.");
+		lines.add("- Load average (1, 5, 15 min, `/proc/loadavg`) at the start: " + loadAtStart + "; at the end: "
+				+ loadAverage() + ".");
 		lines.add("- Code: " + gitDescription() + ". Command: `" + settings.commandLine() + "`.");
 		lines.add("- Server settings (both): " + CdcReport.settingsLine(source.reportedSettings()) + ".");
 		lines.add("- Lag = target `applied_at` − source `written_at`, both `clock_timestamp()` on this machine's clock; "
@@ -625,6 +631,16 @@ public final class CdcBenchmark {
 
 	static String seconds(Duration duration) {
 		return duration == null ? "—" : String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String cpuModel() {
