@@ -117,6 +117,21 @@ public final class ChangeApplier {
 		}
 	}
 
+	/**
+	 * Forgets the applied positions of this mapping: before a fresh snapshot, whose rows must overwrite
+	 * whatever an earlier run had streamed.
+	 */
+	public void forgetPositions() {
+		try (var connection = this.target.getConnection();
+				var delete = connection.prepareStatement("delete from cdc_bridge.applied_position where mapping = ?")) {
+			delete.setString(1, this.mapping.name());
+			delete.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new ApplyFailedException(this.mapping.name() + ": cannot reset positions: " + ex.getMessage(), ex);
+		}
+	}
+
 	private ApplyResult applyOneByOne(List<Change> changes) {
 		var result = ApplyResult.NONE;
 		try (var connection = this.target.getConnection()) {

@@ -42,3 +42,10 @@ create table if not exists cdc_bridge.source_offset (
     updated_at   timestamptz  not null default now(),
     primary key (engine, offset_key)
 );
+
+-- Which side is the system of record, per bridge: survives a restart of the bridge.
+create table if not exists cdc_bridge.direction (
+    bridge     varchar(200) primary key,
+    direction  varchar(16)  not null,
+    changed_at timestamptz  not null default now()
+);
