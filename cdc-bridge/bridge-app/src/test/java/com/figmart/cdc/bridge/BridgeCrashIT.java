@@ -65,7 +65,7 @@ class BridgeCrashIT {
 			int restartEvery = Math.max(1, KILLS / Math.max(1, RESTARTS));
 			int restarts = 0;
 			for (int kill = 1; kill <= KILLS; kill++) {
-				var bridge = startBridge(sourceUrl, targetUrl, kill);
+				var bridge = startBridge(sourceUrl, targetUrl, kill, true);
 				Thread.sleep(ThreadLocalRandom.current().nextLong(500, 2500));
 				if (restarts < RESTARTS && kill % restartEvery == 0) {
 					restarts++;
@@ -76,7 +76,8 @@ class BridgeCrashIT {
 					Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
 				}
 				bridge.kill();
-				log.info("kill -9 {} of the bridge; {} rows written so far", kill, writer.written.get());
+				log.info("kill -9 {} of the bridge: {} rows written, {} on the target", kill, writer.written.get(),
+						CatalogDatabases.count(targetUrl, "select count(*) from sink.events"));
 			}
 			writer.running.set(false);
 			writerThread.join();
@@ -87,7 +88,7 @@ class BridgeCrashIT {
 			log.info("{} kills, {} PostgreSQL restarts, {} rows written; letting the bridge catch up", KILLS, restarts,
 					written);
 
-			try (var bridge = startBridge(sourceUrl, targetUrl, KILLS + 1)) {
+			try (var bridge = startBridge(sourceUrl, targetUrl, KILLS + 1, false)) {
 				await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
 					.until(() -> CatalogDatabases.count(targetUrl, "select count(*) from sink.events") >= written);
 				var target = CatalogDatabases.query(targetUrl,
@@ -114,14 +115,19 @@ class BridgeCrashIT {
 		}
 	}
 
-	private JavaProcess startBridge(String sourceUrl, String targetUrl, int run) {
+	/**
+	 * @param lagging small batches and a slow poll, so that the bridge (about 320 rows/s) falls behind the
+	 *        writer (about 500 rows/s) and every kill hits it with work in flight
+	 */
+	private JavaProcess startBridge(String sourceUrl, String targetUrl, int run, boolean lagging) {
 		int port = JavaProcess.freePort();
 		return JavaProcess.jar(Path.of(System.getProperty("figmart.jar", "target/cdc-bridge.jar")))
 			.name("cdc-bridge-" + run)
 			.jvmArgs("-Xmx256m", "-XX:TieredStopAtLevel=1")
 			.args(List.of("--server.port=" + port, "--figmart.cdc.name=crash", "--figmart.cdc.reverse=false",
 					"--figmart.cdc.source.url=" + sourceUrl, "--figmart.cdc.target.url=" + targetUrl,
-					"--figmart.cdc.engine.max-batch-size=64", "--figmart.cdc.engine.poll-interval=100ms",
+					"--figmart.cdc.engine.max-batch-size=" + (lagging ? 32 : 2048),
+					"--figmart.cdc.engine.poll-interval=" + (lagging ? "100ms" : "20ms"),
 					"--figmart.cdc.engine.offset-flush-interval=300ms", "--figmart.cdc.engine.restart-delay=500ms",
 					"--figmart.cdc.engine.heartbeat-interval=1s",
 					"--figmart.cdc.mappings[0].name=events", "--figmart.cdc.mappings[0].source-table=app.events",
