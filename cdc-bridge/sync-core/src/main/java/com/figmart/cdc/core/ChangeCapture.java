@@ -305,7 +305,12 @@ public final class ChangeCapture implements AutoCloseable {
 			}
 			this.received.incrementAndGet();
 			if (change.operation() == Change.Operation.SNAPSHOT) {
-				this.snapshotDone.computeIfAbsent(table.toString(), ignored -> new AtomicLong()).incrementAndGet();
+				long done = this.snapshotDone.computeIfAbsent(table.toString(), ignored -> new AtomicLong())
+					.incrementAndGet();
+				long total = this.snapshotTotal.getOrDefault(table.toString(), 0L);
+				if (done % Math.max(1000, total / 10) == 0) {
+					log.info("{}: snapshot of {}: {} of {} rows", this.settings.engine(), table, done, total);
+				}
 			}
 			else if (this.echoTransactions.contains(change.transactionId())) {
 				this.echoesDropped.incrementAndGet();
