@@ -59,7 +59,7 @@ final class BridgeReplication implements Replication {
 
 	@Override
 	public void start() throws IOException {
-		String text = render(template(), placeholders);
+		String text = override(render(template(), placeholders), settings.bridgeSettings());
 		rendered = new Properties();
 		rendered.load(new StringReader(text));
 		Path config = workDir.resolve("bridge.properties");
@@ -144,6 +144,19 @@ final class BridgeReplication implements Replication {
 		try (InputStream in = BridgeReplication.class.getResourceAsStream(TEMPLATE)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	/** Replaces (or adds) the given settings in a properties text: {@code --bridge-set name=value}. */
+	static String override(String properties, Map<String, String> settings) {
+		StringBuilder text = new StringBuilder();
+		for (String line : properties.split("\n", -1)) {
+			String name = line.contains("=") ? line.substring(0, line.indexOf('=')).trim() : null;
+			if (name == null || !settings.containsKey(name)) {
+				text.append(line).append('\n');
+			}
+		}
+		settings.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+		return text.toString();
 	}
 
 	static String render(String template, Map<String, String> placeholders) {

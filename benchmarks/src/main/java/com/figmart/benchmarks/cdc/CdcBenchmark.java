@@ -40,7 +40,7 @@ public final class CdcBenchmark {
 
 	static final Set<String> VALUED = Set.of("systems", "rates", "warmup", "duration", "window", "backfill-rows",
 			"transaction-rows", "writers", "payload-bytes", "catch-up-timeout", "pg", "native-option", "bridge-jar",
-			"bridge-config", "bridge-jvm-arg", "bridge-arg", "java", "results-dir", "work-dir", "note");
+			"bridge-config", "bridge-set", "bridge-jvm-arg", "bridge-arg", "java", "results-dir", "work-dir", "note");
 
 	static final Set<String> FLAGS = Set.of("quick", "keep-work-dir", "help");
 
@@ -66,6 +66,8 @@ public final class CdcBenchmark {
 			"  --native-option OPT    an extra CREATE SUBSCRIPTION option, e.g. 'streaming = on'",
 			"  --bridge-jar PATH      default cdc-bridge/bridge-app/target/cdc-bridge.jar",
 			"  --bridge-config PATH   the bridge's configuration template (default: the one in the benchmarks jar)",
+			"  --bridge-set NAME=V    sets one of the bridge's settings in its configuration (repeatable), e.g.",
+			"                         --bridge-set figmart.cdc.engine.poll-interval=10ms",
 			"  --bridge-jvm-arg A     replaces the bridge's default JVM options (repeatable)",
 			"  --bridge-arg A         an extra argument for the bridge (repeatable), e.g. --bridge-arg=--x.y=z",
 			"  --java PATH            java launcher for the bridge (default: this JVM's)",
@@ -93,8 +95,8 @@ public final class CdcBenchmark {
 	record Settings(List<String> systems, List<Integer> rates, Duration warmup, Duration duration, Duration window,
 			long backfillRows, long transactionRows, int writers, int payloadBytes, Duration catchUpTimeout,
 			Map<String, String> serverSettings, String nativeOptions, Path bridgeJar, Path bridgeConfig,
-			List<String> bridgeJvm, List<String> bridgeArgs, String java, Path resultsDir, Path workDir,
-			boolean keepWorkDir, String note, boolean quick, String commandLine) {
+			Map<String, String> bridgeSettings, List<String> bridgeJvm, List<String> bridgeArgs, String java,
+			Path resultsDir, Path workDir, boolean keepWorkDir, String note, boolean quick, String commandLine) {
 
 		static Settings from(Options options, String commandLine) {
 			boolean quick = options.flag("quick");
@@ -121,13 +123,7 @@ public final class CdcBenchmark {
 				}
 			}
 			Map<String, String> server = new LinkedHashMap<>(DEFAULT_SERVER_SETTINGS);
-			for (String setting : options.all("pg")) {
-				int equals = setting.indexOf('=');
-				if (equals <= 0) {
-					throw new Options.UsageException("--pg takes NAME=VALUE, not '" + setting + "'");
-				}
-				server.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
-			}
+			server.putAll(namesAndValues(options, "pg"));
 			int defaultRows = quick ? 20_000 : 1_000_000;
 			return new Settings(systems, rates,
 					options.duration("warmup", quick ? Duration.ofSeconds(1) : Duration.ofSeconds(10)),
@@ -138,12 +134,25 @@ public final class CdcBenchmark {
 					options.duration("catch-up-timeout", quick ? Duration.ofMinutes(1) : Duration.ofMinutes(5)), server,
 					options.string("native-option", ""), bridgeJar,
 					options.has("bridge-config") ? Path.of(options.string("bridge-config", null)) : null,
+					namesAndValues(options, "bridge-set"),
 					options.all("bridge-jvm-arg").isEmpty() ? BridgeReplication.DEFAULT_JVM : options.all("bridge-jvm-arg"),
 					options.all("bridge-arg"),
 					options.string("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
 					Path.of(options.string("results-dir", "benchmarks/cdc/results")),
 					options.has("work-dir") ? Path.of(options.string("work-dir", null)) : null,
 					options.flag("keep-work-dir"), options.string("note", null), quick, commandLine);
+		}
+
+		private static Map<String, String> namesAndValues(Options options, String option) {
+			Map<String, String> values = new LinkedHashMap<>();
+			for (String setting : options.all(option)) {
+				int equals = setting.indexOf('=');
+				if (equals <= 0) {
+					throw new Options.UsageException("--" + option + " takes NAME=VALUE, not '" + setting + "'");
+				}
+				values.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+			}
+			return values;
 		}
 
 		private static List<String> list(String text) {
