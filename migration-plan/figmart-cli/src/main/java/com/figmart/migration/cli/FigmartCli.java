@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
  * The {@code figmart} command: runs the whole topology on embedded defaults and drives the migration.
  *
  * <p>Exit codes are part of the interface that scripts rely on and do not change: {@value #OK} done,
- * {@value #USAGE} usage error, {@value #FAILED} the topology (or a service of it) failed to start or stop,
- * {@value #NOT_RUNNING} nothing is running where a running topology was expected.
+ * {@value #USAGE} usage error, {@value #FAILED} the topology (or a service of it) failed to start or stop, or
+ * a service could not be reached, {@value #NOT_RUNNING} nothing is running where a running topology was expected,
+ * {@value #REFUSED} a plan step was refused because a precondition does not hold (nothing changed),
+ * {@value #CHECK_FAILED} a plan step ran but failed or its checks did not hold (its changes were undone).
  */
 @Command(name = "figmart", mixinStandardHelpOptions = true, versionProvider = FigmartCli.Version.class,
 		description = "Runs the Figmart topology and drives its migration from the monolith to services.",
-		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class })
+		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, PlanCommand.class })
 public final class FigmartCli {
 
 	public static final int OK = 0;
@@ -26,6 +28,10 @@ public final class FigmartCli {
 	public static final int FAILED = 2;
 
 	public static final int NOT_RUNNING = 3;
+
+	public static final int REFUSED = 4;
+
+	public static final int CHECK_FAILED = 5;
 
 	public static void main(String... args) {
 		System.exit(execute(System.getenv(), args));
@@ -38,14 +44,12 @@ public final class FigmartCli {
 		CommandLine commandLine = new CommandLine(new FigmartCli(), new CommandLine.IFactory() {
 			@Override
 			public <K> K create(Class<K> type) throws Exception {
-				if (type == UpCommand.class) {
-					return type.cast(new UpCommand(terminal));
-				}
-				if (type == DownCommand.class) {
-					return type.cast(new DownCommand(terminal));
-				}
-				if (type == StatusCommand.class) {
-					return type.cast(new StatusCommand(terminal));
+				// commands that print take the terminal; everything else is picocli's business
+				for (var constructor : type.getDeclaredConstructors()) {
+					if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Terminal.class) {
+						constructor.setAccessible(true);
+						return type.cast(constructor.newInstance(terminal));
+					}
 				}
 				return CommandLine.defaultFactory().create(type);
 			}

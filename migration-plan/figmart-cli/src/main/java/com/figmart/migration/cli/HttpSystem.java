@@ -1,0 +1,141 @@
+package com.figmart.migration.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import com.figmart.migration.cli.JsonHttp.ApiException;
+import com.figmart.migration.plan.Gateway;
+import com.figmart.migration.plan.Plan;
+import com.figmart.migration.plan.SyncBridge;
+import com.figmart.migration.topology.Topology;
+
+/** The running system a plan changes, reached over the gateway's admin API and the CDC bridge's API. */
+final class HttpSystem {
+
+	private final Topology topology;
+
+	private final JsonHttp gateway;
+
+	private final JsonHttp bridge;
+
+	HttpSystem(Topology topology, Plan plan, GatewayAccess access) {
+		this.topology = topology;
+		this.gateway = new JsonHttp(plan.gateway(), topology.service(plan.gateway()).url(), access::bearerToken);
+		this.bridge = new JsonHttp(plan.bridge(), topology.service(plan.bridge()).url(), () -> null);
+	}
+
+	boolean healthy(String service) {
+		try {
+			new JsonHttp(service, this.topology.service(service).url(), () -> null).get(this.topology.service(service).health());
+			return true;
+		}
+		catch (ApiException ex) {
+			return false;
+		}
+	}
+
+	Gateway gateway() {
+		return new HttpGateway(this.gateway);
+	}
+
+	SyncBridge bridge() {
+		return new HttpSyncBridge(this.bridge);
+	}
+
+	/** The gateway's admin API, docs/gateway-admin-api.md. */
+	private record HttpGateway(JsonHttp api) implements Gateway {
+
+		@Override
+		public String mode(String rule) {
+			return rule(rule).get("mode").asString();
+		}
+
+		@Override
+		public void setMode(String rule, String mode, String reason) {
+			JsonNode current = rule(rule);
+			if (current.get("mode").asString().equalsIgnoreCase(mode)) {
+				return;
+			}
+			this.api.send("PATCH", "/admin/api/rules/" + JsonHttp.segment(rule),
+					Map.of("mode", mode, "version", current.get("version").asLong(), "reason", reason));
+		}
+
+		@Override
+		public ShadowFigures shadow(String rule) {
+			JsonNode summary = this.api.get("/admin/api/shadow/" + JsonHttp.segment(rule)).get("summary");
+			JsonNode excess = summary.get("excessMismatchRate");
+			return new ShadowFigures(summary.get("compared").asLong(), (excess == null || excess.isNull()) ? null : excess.asDouble());
+		}
+
+		@Override
+		public void resetShadow(String rule) {
+			this.api.send("DELETE", "/admin/api/shadow/" + JsonHttp.segment(rule), null);
+		}
+
+		@Override
+		public String breakerState(String rule) {
+			for (JsonNode node : this.api.get("/admin/api/dashboard").get("rules")) {
+				if (node.get("id").asString().equals(rule)) {
+					JsonNode breaker = node.get("breaker");
+					return (breaker == null || breaker.isNull()) ? null : breaker.asString();
+				}
+			}
+			throw new ApiException("The gateway has no rule '" + rule + "'", 404);
+		}
+
+		@Override
+		public void holdWrites(String rule, Duration maxHold, String reason) {
+			this.api.send("POST", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold",
+					Map.of("maxHoldMillis", maxHold.toMillis(), "reason", reason));
+		}
+
+		@Override
+		public void releaseWrites(String rule, String mode, String reason) {
+			this.api.send("DELETE", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold?thenMode=" + JsonHttp.segment(mode)
+					+ "&reason=" + JsonHttp.segment(reason), null);
+		}
+
+		private JsonNode rule(String rule) {
+			return this.api.get("/admin/api/rules/" + JsonHttp.segment(rule));
+		}
+
+	}
+
+	/** The CDC bridge's API, cdc-bridge/README.md. */
+	private record HttpSyncBridge(JsonHttp api) implements SyncBridge {
+
+		@Override
+		public Status status() {
+			JsonNode sync = this.api.get("/api/sync");
+			return new Status(sync.get("direction").asString(), sync.get("lagMillis").asLong());
+		}
+
+		@Override
+		public Parity parity(String mapping) {
+			for (JsonNode node : this.api.get("/api/parity").get("mappings")) {
+				if (node.get("mapping").asString().equals(mapping)) {
+					List<String> keys = new ArrayList<>();
+					node.path("differences").forEach((difference) -> keys.add(difference.path("key").asString()));
+					return new Parity(node.get("clean").asBoolean(), node.path("summary").asString(""), keys);
+				}
+			}
+			throw new ApiException("The bridge has no mapping '" + mapping + "'", 404);
+		}
+
+		@Override
+		public void awaitCaughtUp(Duration timeout) {
+			this.api.send("POST", "/api/sync/barrier", Map.of("timeoutMillis", timeout.toMillis()));
+		}
+
+		@Override
+		public void switchDirection(String direction) {
+			this.api.send("PUT", "/api/sync/direction", Map.of("direction", direction));
+		}
+
+	}
+
+}
