@@ -26,6 +26,10 @@ final class WriteCutover {
 	void run(String rule, String mode, String direction, Duration maxHold, String reason) {
 		String modeBefore = this.gateway.mode(rule);
 		String directionBefore = this.bridge.status().direction();
+		if (mode.equalsIgnoreCase(modeBefore) && direction.equalsIgnoreCase(directionBefore)) {
+			this.progress.accept("  " + rule + " is " + mode + " with sync " + direction + " already");
+			return;
+		}
 		long begin = System.nanoTime();
 		this.gateway.holdWrites(rule, maxHold, reason);
 		this.progress.accept("  writes of " + rule + " held");
