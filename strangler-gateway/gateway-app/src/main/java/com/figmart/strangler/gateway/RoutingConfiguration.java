@@ -2,6 +2,7 @@ package com.figmart.strangler.gateway;
 
 import java.net.URI;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * request by {@link StranglerRoutingFilter}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WriteHoldProperties.class)
 class RoutingConfiguration {
 
 	/** The id of the single gateway route. */
@@ -48,11 +50,17 @@ class RoutingConfiguration {
 			.build();
 	}
 
+	/** The write holds of this instance, applied from the rule store together with the rules. */
+	@Bean
+	WriteHolds writeHolds(WriteHoldProperties properties) {
+		return new WriteHolds(properties);
+	}
+
 	@Bean
 	StranglerRoutingFilter stranglerRoutingFilter(LiveRules rules, Targets targets,
-			GatewayRoutingProperties properties) {
+			GatewayRoutingProperties properties, WriteHolds writeHolds) {
 		return new StranglerRoutingFilter(new RouteDecider(rules, targets),
-				new StickyKeys(properties.sessionCookie()));
+				new StickyKeys(properties.sessionCookie()), writeHolds);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.figmart.strangler.gateway;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <p>The decision is shown in the {@code X-Figmart-Route} and {@code X-Figmart-Served-By} response headers.
  * The {@code X-Figmart-Target} control header is not forwarded.
+ *
+ * <p>Unsafe requests of a rule held by {@link WriteHolds} wait here, before the decision, and are decided when the
+ * hold ends: a write cutover changes the rule's mode in the same step as it releases the hold.
  */
 final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
@@ -41,13 +45,19 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 
 	static final String SERVED_BY_HEADER = "X-Figmart-Served-By";
 
+	/** On a write that was held: how long it waited, in milliseconds. */
+	static final String HELD_HEADER = "X-Figmart-Write-Held";
+
 	private final RouteDecider decider;
 
 	private final StickyKeys stickyKeys;
 
-	StranglerRoutingFilter(RouteDecider decider, StickyKeys stickyKeys) {
+	private final WriteHolds writeHolds;
+
+	StranglerRoutingFilter(RouteDecider decider, StickyKeys stickyKeys, WriteHolds writeHolds) {
 		this.decider = decider;
 		this.stickyKeys = stickyKeys;
+		this.writeHolds = writeHolds;
 	}
 
 	@Override
@@ -72,9 +82,46 @@ final class StranglerRoutingFilter implements GlobalFilter, Ordered {
 			return Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "invalid-header", ex.getMessage(),
 					Map.of("header", ForcedSide.HEADER));
 		}
-		RouteDecision decision = decider.decide(request.getMethod().name(), request.getURI().getRawPath(), forced,
-				() -> stickyKeys.keyOf(exchange));
+		return route(exchange, chain, requestUrl, forced, System.nanoTime());
+	}
 
+	/**
+	 * Routes the request by the rules in effect now; an unsafe request of a held rule waits for the hold to end
+	 * and is then routed again, by the rules in effect at that moment (a cutover changes the mode as it releases).
+	 */
+	private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, ForcedSide forced,
+			long arrivedNanos) {
+		ServerHttpRequest request = exchange.getRequest();
+		String method = request.getMethod().name();
+		RouteDecision decision = decider.decide(method, request.getURI().getRawPath(), forced,
+				() -> stickyKeys.keyOf(exchange));
+		if (!decision.matchedRule() || !WriteHolds.holds(method)) {
+			return forward(exchange, chain, requestUrl, forced, decision);
+		}
+		String ruleId = decision.routeId();
+		writeHolds.started(ruleId);
+		if (!writeHolds.isHeld(ruleId)) {
+			return forward(exchange, chain, requestUrl, forced, decision)
+				.doFinally((signal) -> writeHolds.finished(ruleId));
+		}
+		writeHolds.finished(ruleId);
+		return writeHolds.released(ruleId)
+			.then(Mono.defer(() -> {
+				long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
+				exchange.getResponse().getHeaders().set(HELD_HEADER, Long.toString(heldMillis));
+				return route(exchange, chain, requestUrl, forced, arrivedNanos);
+			}))
+			.onErrorResume(WriteHolds.TooManyWaiting.class, (ex) -> {
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+				return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "write-hold-full",
+						ex.getMessage() + "; retry when the hold has ended",
+						Map.of("rule", ex.ruleId(), "maxWaiting", ex.limit()));
+			});
+	}
+
+	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl,
+			ForcedSide forced, RouteDecision decision) {
+		ServerHttpRequest request = exchange.getRequest();
 		boolean encoded = ServerWebExchangeUtils.containsEncodedParts(requestUrl);
 		URI target = decision.uri();
 		URI routed = UriComponentsBuilder.fromUri(requestUrl)

@@ -17,6 +17,7 @@ import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin API over HTTP ({@code docs/gateway-admin-api.md}): one method per endpoint, answering the JSON body
@@ -76,6 +77,44 @@ final class AdminClient {
 
 	void deleteRule(String id, long version, String reason) {
 		send("DELETE", rulePath(id) + "?version=" + version + "&reason=" + encode(reason), null);
+	}
+
+	/**
+	 * Holds the rule's writes: {@code {"ruleId", "version", "heldSince", "heldUntil", "inFlightDrained", "inFlight",
+	 * "waiting"}}.
+	 *
+	 * @param maxHold how long at most, or {@code null} for the gateway's ceiling
+	 */
+	JsonNode holdWrites(String id, Duration maxHold, String reason) {
+		ObjectNode body = JSON.createObjectNode();
+		if (maxHold != null) {
+			body.put("maxHoldMillis", maxHold.toMillis());
+		}
+		if (reason != null) {
+			body.put("reason", reason);
+		}
+		return send("POST", rulePath(id) + "/write-hold", body);
+	}
+
+	/**
+	 * Releases the rule's writes, setting its mode in the same step when {@code mode} is given; answers the rule.
+	 *
+	 * @param mode the new mode, or {@code null} to keep it
+	 * @param version the version a change of mode is based on, or {@code null} without a mode
+	 */
+	JsonNode releaseWrites(String id, String mode, Long version, String reason) {
+		StringBuilder query = new StringBuilder();
+		if (reason != null) {
+			query.append("&reason=").append(encode(reason));
+		}
+		if (mode != null) {
+			query.append("&mode=").append(encode(mode));
+		}
+		if (version != null) {
+			query.append("&version=").append(version);
+		}
+		String path = rulePath(id) + "/write-hold" + ((query.length() > 0) ? "?" + query.substring(1) : "");
+		return send("DELETE", path, null);
 	}
 
 	/** {@code {"changes": [...]}}, newest first. */

@@ -121,7 +121,8 @@ final class Failures {
 				}
 			}
 		}
-		hint(problem.status(), currentVersion, "id".equals(Json.text(body, "field")))
+		hint(problem.status(), currentVersion, "id".equals(Json.text(body, "field")),
+				String.valueOf(Json.text(body, "type")).endsWith("/write-hold-not-active"))
 			.map((hint) -> (detail != null && detail.contains(NOTHING_CHANGED)) ? hint.replace(NOTHING_CHANGED + ": ", "") : hint)
 			.filter((hint) -> !hint.isBlank() && !(detail != null && detail.contains(NOTHING_CHANGED) && hint.strip().equals(NOTHING_CHANGED)))
 			.ifPresent(lines::add);
@@ -173,7 +174,7 @@ final class Failures {
 		return null;
 	}
 
-	private static Optional<String> hint(int status, String currentVersion, boolean idTaken) {
+	private static Optional<String> hint(int status, String currentVersion, boolean idTaken, boolean notHeld) {
 		switch (status) {
 			case 401:
 				return Optional.of("  pass --token or set FIGMART_GATEWAY_TOKEN, or let the command mint one "
@@ -181,6 +182,10 @@ final class Failures {
 			case 403:
 				return Optional.of("  the token lacks the admin role");
 			case 409:
+				if (notHeld) {
+					return Optional.of("  " + NOTHING_CHANGED + ": the rule's writes are not held (a hold ends by "
+							+ "itself); hold them again with 'rules hold' before switching");
+				}
 				if (idTaken) {
 					return Optional.of("  " + NOTHING_CHANGED + ": the id is taken; change that rule with "
 							+ "'rules update' or 'rules set-mode', or choose another id");

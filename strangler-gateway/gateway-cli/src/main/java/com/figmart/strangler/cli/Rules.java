@@ -114,6 +114,14 @@ final class Rules {
 				parts.add(field + " changed");
 			}
 		}
+		JsonNode heldBefore = from.path("writeHold");
+		JsonNode heldAfter = to.path("writeHold");
+		if (heldAfter.isObject() && !heldAfter.equals(heldBefore)) {
+			parts.add("writes held until " + Json.text(heldAfter, "heldUntil"));
+		}
+		else if (heldBefore.isObject() && !heldAfter.isObject()) {
+			parts.add("writes released");
+		}
 		return String.join(", ", parts);
 	}
 

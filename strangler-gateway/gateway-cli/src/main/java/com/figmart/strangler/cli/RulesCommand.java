@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "rules", description = "Lists, reads, creates, changes and deletes routing rules.",
 		subcommands = { RulesCommand.ListRules.class, RulesCommand.GetRule.class, RulesCommand.CreateRule.class,
 				RulesCommand.SetMode.class, RulesCommand.UpdateRule.class, RulesCommand.DeleteRule.class,
-				RulesCommand.RuleHistory.class })
+				RulesCommand.HoldWrites.class, RulesCommand.ReleaseWrites.class, RulesCommand.RuleHistory.class })
 final class RulesCommand implements Runnable {
 
 	@ParentCommand
@@ -34,7 +34,8 @@ final class RulesCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw this.root.usage("Missing command: rules list, get, create, set-mode, update, delete or history");
+		throw this.root.usage("Missing command: rules list, get, create, set-mode, update, delete, hold, release or "
+				+ "history");
 	}
 
 	@Command(name = "list", description = "Lists every rule, sorted by id.")
@@ -332,6 +333,103 @@ final class RulesCommand implements Runnable {
 			PrintWriter out = this.rules.root.out();
 			out.println("deleted " + this.id + " (version " + basedOn + "); its requests go to the monolith");
 			out.flush();
+			return GatewayCli.OK;
+		}
+
+	}
+
+	@Command(name = "hold",
+			description = { "Holds the rule's writes (POST, PUT, PATCH, DELETE) on every gateway instance: they wait "
+					+ "until 'rules release' or until the hold ends by itself; reads go on.",
+					"Answers once the writes already under way on the instance that answered are done." })
+	static final class HoldWrites implements Callable<Integer> {
+
+		@ParentCommand
+		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
+
+		@Parameters(paramLabel = "ID", description = "The rule's id.")
+		String id;
+
+		@Option(names = "--max", converter = DurationConverter.class,
+				description = "How long at most, e.g. 2s or 500ms (default and ceiling: the gateway's, 2s).")
+		Duration max;
+
+		@Option(names = "--reason", description = "Why; kept in the audit history (required by the gateway).")
+		String reason;
+
+		@Mixin
+		Output output = new Output();
+
+		@Override
+		public Integer call() {
+			if (this.max != null && this.max.toMillis() < 1) {
+				throw this.rules.root.usage("--max must be at least 1ms, was " + this.max);
+			}
+			JsonNode held = this.rules.root.client().holdWrites(this.id, this.max, this.reason);
+			PrintWriter out = this.rules.root.out();
+			if (this.output.json()) {
+				Json.print(out, held);
+				return GatewayCli.OK;
+			}
+			boolean drained = held.path("inFlightDrained").asBoolean(false);
+			out.println("held " + this.id + " until " + Json.text(held, "heldUntil") + " (version "
+					+ Json.text(held, "version") + "); "
+					+ (drained ? "no write under way" : held.path("inFlight").asInt() + " write(s) still under way")
+					+ ", " + held.path("waiting").asInt() + " waiting");
+			out.flush();
+			return GatewayCli.OK;
+		}
+
+	}
+
+	@Command(name = "release",
+			description = { "Releases the rule's held writes; with --mode, sets the mode in the same step, so the held "
+					+ "writes go where the new mode sends them.",
+					"A hold that has ended already gives exit code 3 and changes nothing.",
+					"With --mode and without --version it reads the rule first and bases the change on its version." })
+	static final class ReleaseWrites implements Callable<Integer> {
+
+		@ParentCommand
+		RulesCommand rules;
+
+		@Mixin
+		HelpOption help;
+
+		@Parameters(paramLabel = "ID", description = "The rule's id.")
+		String id;
+
+		@Option(names = "--mode", description = "The mode to set as the hold ends: LEGACY, SHADOW, CANARY (with "
+				+ "--percent), CANARY(p) or NEW.")
+		String mode;
+
+		@Option(names = "--percent", description = "The canary share, 0..100.")
+		Integer percent;
+
+		@Option(names = "--version", description = "The version a change of mode is based on (default: the current one).")
+		Long version;
+
+		@Option(names = "--reason", description = "Why; kept in the audit history (required by the gateway).")
+		String reason;
+
+		@Mixin
+		Output output = new Output();
+
+		@Override
+		public Integer call() {
+			if (this.mode == null && this.percent != null) {
+				throw this.rules.root.usage("--percent needs --mode CANARY");
+			}
+			String newMode = (this.mode != null) ? this.rules.mode(this.mode, this.percent) : null;
+			AdminClient client = this.rules.root.client();
+			Long basedOn = this.version;
+			if (newMode != null && basedOn == null) {
+				basedOn = client.getRule(this.id).path("version").asLong();
+			}
+			JsonNode released = client.releaseWrites(this.id, newMode, basedOn, this.reason);
+			this.rules.report("released", released, this.output);
 			return GatewayCli.OK;
 		}
 

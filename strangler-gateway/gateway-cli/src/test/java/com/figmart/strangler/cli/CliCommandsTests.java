@@ -289,6 +289,70 @@ class CliCommandsTests {
 	}
 
 	@Test
+	void holdSendsTheLongestHoldAndTheReasonAndSaysWhetherWritesUnderWayAreDone() {
+		this.gateway.seed("catalog-write", "LEGACY", "catalog-service", "bob");
+
+		Result result = this.cli.run("rules", "hold", "catalog-write", "--max", "1.5s", "--reason", "write cutover");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).startsWith("held catalog-write until ").contains("(version 1)", "no write under way",
+				"0 waiting");
+		Recorded post = this.gateway.lastRequest();
+		assertThat(post.method()).isEqualTo("POST");
+		assertThat(post.pathAndQuery()).isEqualTo("/admin/api/rules/catalog-write/write-hold");
+		assertThat(post.body()).isEqualTo(JSON.readTree("{\"maxHoldMillis\": 1500, \"reason\": \"write cutover\"}"));
+		assertThat(this.gateway.rule("catalog-write").path("writeHold").path("heldBy").asString()).isEqualTo("alice");
+
+		Result json = this.cli.run("rules", "hold", "catalog-write", "--reason", "again", "-o", "json");
+		assertThat(JSON.readTree(json.out()).path("inFlightDrained").asBoolean()).isTrue();
+		assertThat(this.gateway.lastRequest().body()).isEqualTo(JSON.readTree("{\"reason\": \"again\"}"));
+	}
+
+	@Test
+	void holdLongerThanTheGatewayAllowsIsAnInvalidRequest() {
+		this.gateway.seed("catalog-write", "LEGACY", "catalog-service", "bob");
+
+		Result result = this.cli.run("rules", "hold", "catalog-write", "--max", "3s", "--reason", "too long");
+
+		assertThat(result.exitCode()).isEqualTo(GatewayCli.INVALID);
+		assertThat(result.err()).contains("maxHoldMillis");
+		assertThat(this.cli.run("rules", "hold", "nope", "--reason", "r").exitCode()).isEqualTo(GatewayCli.NOT_FOUND);
+	}
+
+	@Test
+	void releaseWithAModeReadsTheVersionAndSwitchesInTheSameStep() {
+		this.gateway.seed("catalog-write", "LEGACY", "catalog-service", "bob");
+		assertThat(this.cli.run("rules", "hold", "catalog-write", "--reason", "cutover").exitCode()).isZero();
+
+		Result result = this.cli.run("rules", "release", "catalog-write", "--mode", "new", "--reason",
+				"catalog is the system of record");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("released catalog-write", "NEW", "(version 2, alice)");
+		List<Recorded> requests = this.gateway.requests();
+		assertThat(requests.get(requests.size() - 2).method()).isEqualTo("GET");
+		assertThat(this.gateway.lastRequest().method()).isEqualTo("DELETE");
+		assertThat(this.gateway.lastRequest().pathAndQuery()).isEqualTo(
+				"/admin/api/rules/catalog-write/write-hold?reason=catalog+is+the+system+of+record&mode=NEW&version=1");
+		assertThat(this.gateway.rule("catalog-write").path("writeHold").isNull()).isTrue();
+
+		Result history = this.cli.run("rules", "history", "catalog-write");
+		assertThat(history.out()).contains("RELEASE", "writes released", "HOLD", "writes held until");
+	}
+
+	@Test
+	void releaseOfARuleThatIsNotHeldIsAConflictThatSaysSo() {
+		this.gateway.seed("catalog-write", "LEGACY", "catalog-service", "bob");
+
+		Result result = this.cli.run("rules", "release", "catalog-write", "--reason", "r");
+
+		assertThat(result.exitCode()).isEqualTo(GatewayCli.CONFLICT);
+		assertThat(result.err()).contains("409", "not held", "rules hold").doesNotContain("--version");
+		assertThat(this.gateway.lastRequest().pathAndQuery())
+			.isEqualTo("/admin/api/rules/catalog-write/write-hold?reason=r");
+	}
+
+	@Test
 	void deleteWithAStaleVersionIsAConflict() {
 		this.gateway.seed("catalog-read", "LEGACY", "catalog-service", "bob");
 

@@ -34,7 +34,7 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private static final Pattern RULE_PATH = Pattern.compile("/admin/api/rules/([^/]+)(/history)?");
+	private static final Pattern RULE_PATH = Pattern.compile("/admin/api/rules/([^/]+)(/history|/write-hold)?");
 
 	private static final List<String> MODES = List.of("LEGACY", "SHADOW", "NEW");
 
@@ -230,6 +230,9 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		if (stored == null) {
 			return notFound(id);
 		}
+		if ("/write-hold".equals(matcher.group(2))) {
+			return method.equals("POST") ? hold(stored, body, subject) : release(stored, query, subject);
+		}
 		switch (method) {
 			case "GET":
 				return Answer.of(200, stored);
@@ -305,6 +308,65 @@ final class FakeGatewayAdminApi implements AutoCloseable {
 		this.rules.remove(id);
 		audit(id, "DELETE", stored, null, subject, false, query.get("reason"), null);
 		return Answer.of(204, null);
+	}
+
+	private Answer hold(ObjectNode stored, JsonNode body, String subject) {
+		if (body == null || body.path("reason").asString("").isBlank()) {
+			return invalid("reason", "a hold needs a reason");
+		}
+		long millis = body.path("maxHoldMillis").asLong(2000);
+		if (millis < 1 || millis > 2000) {
+			return invalid("maxHoldMillis", "must be at most 2000, was " + millis);
+		}
+		ObjectNode before = stored.deepCopy();
+		Instant now = Instant.now();
+		stored.putObject("writeHold").put("heldSince", now.toString())
+			.put("heldUntil", now.plusMillis(millis).toString()).put("heldBy", subject)
+			.put("reason", body.get("reason").asString());
+		String id = stored.get("id").asString();
+		audit(id, "HOLD", before, stored, subject, false, body.get("reason").asString(), null);
+		ObjectNode answer = JSON.createObjectNode();
+		answer.put("ruleId", id).put("version", stored.get("version").asLong()).put("heldSince", now.toString())
+			.put("heldUntil", now.plusMillis(millis).toString()).put("inFlightDrained", true).put("inFlight", 0)
+			.put("waiting", 0);
+		return Answer.of(200, answer);
+	}
+
+	private Answer release(ObjectNode stored, Map<String, String> query, String subject) {
+		if (query.getOrDefault("reason", "").isBlank()) {
+			return invalid("reason", "a release needs a reason");
+		}
+		if (query.containsKey("mode") && !query.containsKey("version")) {
+			return invalid("version", "a release with a mode needs the version it is based on");
+		}
+		String id = stored.get("id").asString();
+		if (!stored.path("writeHold").isObject()) {
+			ObjectNode problem = problemBody(409, "write-hold-not-active", "Write hold not active",
+					"rule '" + id + "' is not held; nothing was changed");
+			problem.put("ruleId", id);
+			problem.put("currentVersion", stored.get("version").asLong());
+			problem.set("rule", stored);
+			return Answer.of(409, problem);
+		}
+		if (query.containsKey("version")) {
+			Answer stale = staleVersion(stored, Long.parseLong(query.get("version")));
+			if (stale != null) {
+				return stale;
+			}
+		}
+		ObjectNode current = stored;
+		if (query.containsKey("mode")) {
+			ObjectNode changed = stored.deepCopy();
+			changed.put("mode", query.get("mode"));
+			store(changed, stored.get("version").asLong() + 1, subject);
+			audit(id, "UPDATE", stored, changed, subject, false, query.get("reason"), null);
+			current = changed;
+		}
+		ObjectNode released = current.deepCopy();
+		released.putNull("writeHold");
+		this.rules.put(id, released);
+		audit(id, "RELEASE", current, released, subject, false, query.get("reason"), null);
+		return Answer.of(200, released);
 	}
 
 	private Answer validate(JsonNode body, boolean needsVersion) {

@@ -100,6 +100,19 @@ final class GatewayHttp {
 			return this.http.send("PATCH", "/admin/api/rules/" + id, changes, "Authorization", this.authorization);
 		}
 
+		/** Holds the rule's writes on every gateway instance for at most {@code millis}. */
+		Response hold(String id, long millis, String reason) {
+			return this.http.send("POST", "/admin/api/rules/" + id + "/write-hold",
+					Map.of("maxHoldMillis", millis, "reason", reason), "Authorization", this.authorization);
+		}
+
+		/** Releases the rule's writes, setting its mode in the same step. */
+		Response release(String id, String mode, long version, String reason) {
+			return this.http.send("DELETE", "/admin/api/rules/" + id + "/write-hold?mode=" + mode + "&version="
+					+ version + "&reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8),
+					null, "Authorization", this.authorization);
+		}
+
 		JsonNode history(String id) {
 			return this.http.get("/admin/api/rules/" + id + "/history", "Authorization", this.authorization).json();
 		}

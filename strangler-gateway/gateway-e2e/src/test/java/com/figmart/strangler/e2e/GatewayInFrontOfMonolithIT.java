@@ -275,4 +275,69 @@ class GatewayInFrontOfMonolithIT {
 			.isEqualTo("e2e: before the restart");
 	}
 
+	@Test
+	@Order(12)
+	void aWriteCutoverHoldsTheWritesSwitchesTheModeAndReleasesThemWithoutAFailedRequest() throws Exception {
+		this.admin.mode(Topology.CUSTOMER_RULE, "LEGACY", "e2e: before the cutover");
+		List<String> clients = new ArrayList<>();
+		for (int i = 0; i < 64; i++) {
+			clients.add("Bearer " + this.tokens.customer("e2e-writer-" + i));
+		}
+		int newBefore = this.topology.newTarget().arrivals("POST", "/api/customers");
+		AtomicBoolean writing = new AtomicBoolean(true);
+		AtomicInteger sent = new AtomicInteger();
+		AtomicInteger servedByNew = new AtomicInteger();
+		ConcurrentLinkedQueue<String> heldServedBy = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		List<Future<?>> workers = new ArrayList<>();
+		for (int w = 0; w < 4; w++) {
+			workers.add(writers.submit(() -> {
+				while (writing.get()) {
+					int n = sent.incrementAndGet();
+					Response response = this.http.send("POST", "/api/customers",
+							Map.of("email", "cutover-" + n + "@example.com", "name", "Writer " + n, "region", "EU"),
+							"Authorization", clients.get(n % clients.size()));
+					if (response.status() / 100 != 2) {
+						failures.add(response.toString());
+					}
+					if (NewTargetServer.NAME.equals(response.header("X-Figmart-Served-By"))) {
+						servedByNew.incrementAndGet();
+					}
+					if (response.header("X-Figmart-Write-Held") != null) {
+						heldServedBy.add(String.valueOf(response.header("X-Figmart-Served-By")));
+					}
+				}
+			}));
+		}
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() > 20);
+			Response held = this.admin.hold(Topology.CUSTOMER_RULE, 2000, "e2e: write cutover");
+			assertThat(held.status()).as(held.toString()).isEqualTo(200);
+			assertThat(held.json().get("inFlightDrained").asBoolean()).isTrue();
+			Thread.sleep(300);
+			Response released = this.admin.release(Topology.CUSTOMER_RULE, "NEW",
+					held.json().get("version").asLong(), "e2e: the new side is the system of record");
+			assertThat(released.status()).as(released.toString()).isEqualTo(200);
+			assertThat(released.json().get("mode").asString()).isEqualTo("NEW");
+			int afterRelease = sent.get();
+			await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() > afterRelease + 20);
+		}
+		finally {
+			writing.set(false);
+			for (Future<?> worker : workers) {
+				worker.get(30, TimeUnit.SECONDS);
+			}
+			writers.shutdown();
+		}
+		assertThat(failures).as("failed writes out of %d", sent.get()).isEmpty();
+		assertThat(heldServedBy).as("writes held during the cutover").isNotEmpty().containsOnly(NewTargetServer.NAME);
+		assertThat(this.topology.newTarget().arrivals("POST", "/api/customers") - newBefore)
+			.as("each write the new side answered arrived there once").isEqualTo(servedByNew.get());
+		List<String> actions = new ArrayList<>();
+		this.admin.history(Topology.CUSTOMER_RULE).get("changes").forEach((change) -> actions.add(change.get("action").asString()));
+		assertThat(actions.subList(0, 3)).containsExactly("RELEASE", "UPDATE", "HOLD");
+		this.admin.mode(Topology.CUSTOMER_RULE, "LEGACY", "e2e: after the cutover");
+	}
+
 }

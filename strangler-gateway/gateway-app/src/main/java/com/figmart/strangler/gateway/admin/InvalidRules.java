@@ -78,6 +78,40 @@ final class InvalidRules {
 		return version.asLong();
 	}
 
+	/** A required {@code reason} query parameter, stripped. */
+	String reasonParameter(String reason, String what) {
+		if (reason == null || reason.isBlank()) {
+			add("reason", "is required: " + what + " (?reason=...)");
+			return null;
+		}
+		if (reason.length() > MAX_REASON) {
+			add("reason", "must be at most " + MAX_REASON + " characters");
+			return null;
+		}
+		return reason.strip();
+	}
+
+	/** A {@code version} query parameter; {@code null} when it is optional and absent. */
+	Long versionParameter(String version, boolean required, String what) {
+		if (version == null || version.isBlank()) {
+			if (required) {
+				add("version", "is required: " + what);
+			}
+			return null;
+		}
+		try {
+			long value = Long.parseLong(version.strip());
+			if (value >= 1) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// named below
+		}
+		add("version", "must be a whole number of at least 1, was '" + version + "'");
+		return null;
+	}
+
 	/** The rule of the document, or {@code null} with its problems added. */
 	GatewayRule readRule(JsonNode document, Targets targets) {
 		try {

@@ -2,6 +2,8 @@ package com.figmart.strangler.gateway.admin;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 import com.figmart.strangler.gateway.GatewayRule;
 import com.figmart.strangler.gateway.Problems;
 import com.figmart.strangler.gateway.Targets;
+import com.figmart.strangler.gateway.WriteHolds;
 import com.figmart.strangler.gateway.store.Attribution;
 import com.figmart.strangler.gateway.store.InvalidRuleException;
 import com.figmart.strangler.gateway.store.RuleAlreadyExistsException;
@@ -20,6 +23,9 @@ import com.figmart.strangler.gateway.store.RuleNotFoundException;
 import com.figmart.strangler.gateway.store.RuleStore;
 import com.figmart.strangler.gateway.store.RuleVersionConflictException;
 import com.figmart.strangler.gateway.store.StoredRule;
+import com.figmart.strangler.gateway.store.WriteHold;
+import com.figmart.strangler.gateway.store.WriteHoldNotActiveException;
+import com.figmart.strangler.rules.Mode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -71,16 +77,16 @@ class RuleAdminController {
 
 	private static final Set<String> EDITABLE = Set.of("methods", "pattern", "mode", "target", "policy");
 
-	/** Shown by GET; a client may send them back in a PUT, where they are ignored. */
-	private static final Set<String> READ_ONLY = Set.of("updatedAt", "updatedBy");
-
 	private final RuleStore store;
 
 	private final Targets targets;
 
-	RuleAdminController(RuleStore store, Targets targets) {
+	private final WriteHolds writeHolds;
+
+	RuleAdminController(RuleStore store, Targets targets, WriteHolds writeHolds) {
 		this.store = store;
 		this.targets = targets;
+		this.writeHolds = writeHolds;
 	}
 
 	@GetMapping("/rules")
@@ -88,14 +94,102 @@ class RuleAdminController {
 		return blocking(() -> {
 			ObjectNode body = JsonNodeFactory.instance.objectNode();
 			ArrayNode rules = body.putArray("rules");
-			store.rules().forEach((rule) -> rules.add(RuleJson.toJson(rule)));
+			store.rules().forEach((rule) -> rules.add(withLocalHold(rule)));
 			return body;
 		});
 	}
 
 	@GetMapping("/rules/{id}")
 	Mono<ObjectNode> rule(@PathVariable String id) {
-		return blocking(() -> RuleJson.toJson(store.find(id).orElseThrow(() -> new RuleNotFoundException(id))));
+		return blocking(() -> withLocalHold(store.find(id).orElseThrow(() -> new RuleNotFoundException(id))));
+	}
+
+	/**
+	 * Holds the rule's unsafe requests on every instance for at most {@code maxHoldMillis}, then answers once this
+	 * instance has no unsafe request of the rule under way any more (or after the drain timeout).
+	 */
+	@PostMapping("/rules/{id}/write-hold")
+	Mono<ObjectNode> hold(@PathVariable String id, @RequestBody(required = false) Mono<String> body,
+			ServerWebExchange exchange) {
+		Duration ceiling = writeHolds.properties().maxHold();
+		return request(body, exchange).flatMap((request) -> {
+			JsonNode document = request.document();
+			InvalidRules errors = new InvalidRules();
+			errors.onlyKnown(document, Set.of("maxHoldMillis", "reason"));
+			String reason = errors.reason(document);
+			Duration duration = ceiling;
+			JsonNode max = document.get("maxHoldMillis");
+			if (max != null && !max.isNull()) {
+				if (!max.isIntegralNumber() || !max.canConvertToLong() || max.asLong() < 1) {
+					errors.add("maxHoldMillis", "must be a whole number of milliseconds of at least 1");
+				}
+				else if (max.asLong() > ceiling.toMillis()) {
+					errors.add("maxHoldMillis", "must be at most " + ceiling.toMillis()
+							+ " (figmart.gateway.write-hold.max-hold), was " + max.asLong());
+				}
+				else {
+					duration = Duration.ofMillis(max.asLong());
+				}
+			}
+			errors.throwIfAny();
+			Duration holdFor = duration;
+			return blocking(() -> store.hold(id, holdFor, Attribution.by(request.actor(), reason)));
+		}).flatMap((held) -> {
+			WriteHold hold = held.writeHold();
+			Duration left = Duration.between(Instant.now(), hold.heldUntil());
+			Duration drainFor = writeHolds.properties().drainTimeout();
+			drainFor = (left.compareTo(drainFor) < 0) ? left : drainFor;
+			return writeHolds.drained(id, drainFor.isNegative() ? Duration.ZERO : drainFor).map((drained) -> {
+				ObjectNode answer = JsonNodeFactory.instance.objectNode();
+				answer.put("ruleId", id);
+				answer.put("version", held.version());
+				answer.put("heldSince", hold.heldSince().toString());
+				answer.put("heldUntil", hold.heldUntil().toString());
+				answer.put("inFlightDrained", drained);
+				answer.put("inFlight", writeHolds.inFlight(id));
+				answer.put("waiting", writeHolds.waiting(id));
+				return answer;
+			});
+		});
+	}
+
+	/**
+	 * Releases the rule's write hold; with {@code mode} (and the {@code version} it is based on), sets the rule's
+	 * mode in the same step, so the held writes go where the new mode sends them.
+	 */
+	@DeleteMapping("/rules/{id}/write-hold")
+	Mono<ObjectNode> release(@PathVariable String id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String mode, @RequestParam(required = false) String version,
+			ServerWebExchange exchange) {
+		InvalidRules errors = new InvalidRules();
+		String why = errors.reasonParameter(reason, "why the hold is released");
+		Mode thenMode = null;
+		if (mode != null) {
+			try {
+				thenMode = Mode.parse(mode.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("mode", ex.getMessage() + "; expected LEGACY, SHADOW, NEW or CANARY(0..100)");
+			}
+		}
+		Long basedOn = errors.versionParameter(version, mode != null,
+				"the version a release with a mode is based on (?version=N)");
+		if (errors.any()) {
+			return Mono.error(errors.exception());
+		}
+		Mode newMode = thenMode;
+		Duration margin = writeHolds.properties().releaseMargin();
+		return actor(exchange).flatMap((actor) -> blocking(
+				() -> RuleJson.toJson(store.release(id, newMode, basedOn, margin, Attribution.by(actor, why)))));
+	}
+
+	/** The rule as stored, with how many requests wait for its hold on this instance. */
+	private ObjectNode withLocalHold(StoredRule rule) {
+		ObjectNode node = RuleJson.toJson(rule);
+		if (node.get("writeHold") instanceof ObjectNode hold) {
+			hold.put("waiting", writeHolds.waiting(rule.id()));
+		}
+		return node;
 	}
 
 	@PostMapping("/rules")
@@ -105,7 +199,7 @@ class RuleAdminController {
 			JsonNode document = request.document();
 			InvalidRules errors = new InvalidRules();
 			errors.onlyKnown(document, Set.of("id", "methods", "pattern", "mode", "target", "policy", "reason",
-					"version", "updatedAt", "updatedBy"));
+					"version", "updatedAt", "updatedBy", "writeHold"));
 			String reason = errors.reason(document);
 			JsonNode id = document.get("id");
 			if (id != null && id.isString() && !id.asString().isBlank() && !ID.matcher(id.asString()).matches()) {
@@ -126,7 +220,7 @@ class RuleAdminController {
 			ObjectNode document = (ObjectNode) request.document().deepCopy();
 			InvalidRules errors = new InvalidRules();
 			errors.onlyKnown(document, Set.of("id", "methods", "pattern", "mode", "target", "policy", "reason",
-					"version", "updatedAt", "updatedBy"));
+					"version", "updatedAt", "updatedBy", "writeHold"));
 			String reason = errors.reason(document);
 			Long version = errors.version(document);
 			JsonNode bodyId = document.get("id");
@@ -174,30 +268,14 @@ class RuleAdminController {
 	Mono<ResponseEntity<Void>> delete(@PathVariable String id, @RequestParam(required = false) String version,
 			@RequestParam(required = false) String reason, ServerWebExchange exchange) {
 		InvalidRules errors = new InvalidRules();
-		Long basedOn = null;
-		if (version == null || version.isBlank()) {
-			errors.add("version", "is required: the version the deletion is based on (?version=N)");
-		}
-		else {
-			try {
-				basedOn = Long.parseLong(version.strip());
-			}
-			catch (NumberFormatException ex) {
-				errors.add("version", "must be an integer, was '" + version + "'");
-			}
-		}
-		if (reason == null || reason.isBlank()) {
-			errors.add("reason", "is required: why the rule is deleted (?reason=...)");
-		}
-		else if (reason.length() > InvalidRules.MAX_REASON) {
-			errors.add("reason", "must be at most " + InvalidRules.MAX_REASON + " characters");
-		}
+		Long basedOn = errors.versionParameter(version, true, "the version the deletion is based on (?version=N)");
+		String why = errors.reasonParameter(reason, "why the rule is deleted");
 		if (errors.any()) {
 			return Mono.error(errors.exception());
 		}
 		long based = basedOn;
 		return actor(exchange).flatMap((actor) -> blocking(() -> {
-			store.delete(id, based, Attribution.by(actor, reason.strip()));
+			store.delete(id, based, Attribution.by(actor, why));
 			return ResponseEntity.noContent().<Void>build();
 		}));
 	}
@@ -255,6 +333,17 @@ class RuleAdminController {
 				ex.getMessage() + "; nothing was changed: read the rule again and base the change on its version");
 		problem.setProperty("ruleId", ex.current().id());
 		problem.setProperty("version", ex.basedOnVersion());
+		problem.setProperty("currentVersion", ex.current().version());
+		problem.setProperty("rule", RuleJson.toJson(ex.current()));
+		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notHeld(WriteHoldNotActiveException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "write-hold-not-active", "Write hold not active",
+				ex.getMessage() + "; nothing was changed");
+		problem.setProperty("ruleId", ex.current().id());
+		problem.setProperty("heldUntil", (ex.lastHold() != null) ? ex.lastHold().heldUntil().toString() : null);
 		problem.setProperty("currentVersion", ex.current().version());
 		problem.setProperty("rule", RuleJson.toJson(ex.current()));
 		return respond(problem);

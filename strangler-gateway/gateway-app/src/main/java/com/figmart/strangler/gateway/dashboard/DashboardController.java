@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.figmart.strangler.gateway.WriteHolds;
 import com.figmart.strangler.gateway.resilience.RuleTraffic;
 import com.figmart.strangler.gateway.resilience.RuleTraffic.SideTraffic;
 import com.figmart.strangler.gateway.resilience.TrafficMonitor;
@@ -45,10 +46,13 @@ class DashboardController {
 
 	private final ShadowReports shadow;
 
-	DashboardController(RuleStore store, TrafficMonitor traffic, ShadowReports shadow) {
+	private final WriteHolds writeHolds;
+
+	DashboardController(RuleStore store, TrafficMonitor traffic, ShadowReports shadow, WriteHolds writeHolds) {
 		this.store = store;
 		this.traffic = traffic;
 		this.shadow = shadow;
+		this.writeHolds = writeHolds;
 	}
 
 	@GetMapping("/admin/api/dashboard")
@@ -76,6 +80,7 @@ class DashboardController {
 			sides.add(side(figures.newSide()));
 			node.put("breaker", this.traffic.breakerState(rule.rule().rule().target()));
 			node.set("shadow", this.shadow.summary(rule.id()).map(DashboardController::shadow).orElse(null));
+			node.set("writes", writes(rule.id()));
 			RuleChangeRecord last = lastChangeOf.get(rule.id());
 			node.set("lastChange", (last != null) ? RuleJson.toJson(last) : null);
 			ruleNodes.add(node);
@@ -84,6 +89,16 @@ class DashboardController {
 		ArrayNode recent = body.putArray("recentChanges");
 		changes.stream().limit(RECENT_CHANGES).forEach((change) -> recent.add(RuleJson.toJson(change)));
 		return body;
+	}
+
+	/** This instance's view of the rule's writes: held here, waiting, under way, refused while held. */
+	private ObjectNode writes(String ruleId) {
+		ObjectNode node = NODES.objectNode();
+		node.put("held", this.writeHolds.isHeld(ruleId));
+		node.put("waiting", this.writeHolds.waiting(ruleId));
+		node.put("inFlight", this.writeHolds.inFlight(ruleId));
+		node.put("refused", this.writeHolds.refused(ruleId));
+		return node;
 	}
 
 	private static ObjectNode side(SideTraffic side) {

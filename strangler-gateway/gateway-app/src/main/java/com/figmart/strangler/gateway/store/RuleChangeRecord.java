@@ -20,10 +20,13 @@ import java.util.Map;
 public record RuleChangeRecord(long seq, String ruleId, Action action, StoredRule from, StoredRule to, String actor,
 		boolean automatic, String reason, Map<String, Object> measurements, Instant at) {
 
-	/** What a change did to its rule. */
+	/**
+	 * What a change did to its rule. {@code HOLD} and {@code RELEASE} start and end a write hold (see
+	 * {@link WriteHold}); they leave the rule's version as it is.
+	 */
 	public enum Action {
 
-		CREATE, UPDATE, DELETE
+		CREATE, UPDATE, DELETE, HOLD, RELEASE
 
 	}
 

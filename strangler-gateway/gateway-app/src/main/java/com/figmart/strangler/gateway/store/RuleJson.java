@@ -43,6 +43,17 @@ public final class RuleJson {
 		node.put("version", stored.version());
 		node.put("updatedAt", stored.updatedAt().toString());
 		node.put("updatedBy", stored.updatedBy());
+		node.set("writeHold", (stored.writeHold() != null) ? toJson(stored.writeHold()) : NODES.nullNode());
+		return node;
+	}
+
+	/** A write hold as the API shows it. */
+	public static ObjectNode toJson(WriteHold hold) {
+		ObjectNode node = NODES.objectNode();
+		node.put("heldSince", hold.heldSince().toString());
+		node.put("heldUntil", hold.heldUntil().toString());
+		node.put("heldBy", hold.heldBy());
+		node.put("reason", hold.reason());
 		return node;
 	}
 
@@ -180,10 +191,16 @@ public final class RuleJson {
 	static StoredRule readStored(JsonNode document) {
 		GatewayRule rule = readRule(document, null);
 		RouteRule route = rule.rule();
+		JsonNode hold = document.get("writeHold");
 		return new StoredRule(
 				new GatewayRule(new RouteRule(route.id(), route.methods(), route.pattern(), route.mode(),
 						route.target(), document.path("version").asLong()), rule.policy()),
-				Instant.parse(document.path("updatedAt").asString()), document.path("updatedBy").asString());
+				Instant.parse(document.path("updatedAt").asString()), document.path("updatedBy").asString(),
+				(hold != null && hold.isObject())
+						? new WriteHold(Instant.parse(hold.path("heldSince").asString()),
+								Instant.parse(hold.path("heldUntil").asString()), hold.path("heldBy").asString(),
+								hold.path("reason").asString())
+						: null);
 	}
 
 	/** Reads a stored {@code policy} column. */

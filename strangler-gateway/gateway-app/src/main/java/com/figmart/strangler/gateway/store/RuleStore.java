@@ -3,12 +3,14 @@ package com.figmart.strangler.gateway.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,13 @@ import java.util.function.UnaryOperator;
 import com.figmart.strangler.gateway.AutomaticRollback;
 import com.figmart.strangler.gateway.GatewayRule;
 import com.figmart.strangler.gateway.LiveRules;
+import com.figmart.strangler.gateway.WriteHolds;
 import com.figmart.strangler.rules.Mode;
 import com.figmart.strangler.rules.PathPattern;
 import com.figmart.strangler.rules.RouteRule;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -48,7 +52,7 @@ public class RuleStore implements AutomaticRollback {
 	private static final long CHANGE_LOCK = 0x66_69_67_67_77_72_75_6CL;
 
 	private static final String RULE_COLUMNS = "id, methods, pattern, mode, target, policy, version, updated_at, "
-			+ "updated_by";
+			+ "updated_by, write_held_since, write_held_until, write_held_by, write_hold_reason";
 
 	private static final String CHANGE_COLUMNS = "seq, rule_id, action, from_rule, to_rule, actor, automatic, reason, "
 			+ "measurements, at";
@@ -59,16 +63,20 @@ public class RuleStore implements AutomaticRollback {
 
 	private final LiveRules liveRules;
 
+	private final WriteHolds writeHolds;
+
 	private final Clock clock;
 
 	private final Object refreshLock = new Object();
 
 	private volatile long appliedSeq = -1;
 
-	RuleStore(JdbcClient jdbc, TransactionOperations transactions, LiveRules liveRules, Clock clock) {
+	RuleStore(JdbcClient jdbc, TransactionOperations transactions, LiveRules liveRules, WriteHolds writeHolds,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.liveRules = liveRules;
+		this.writeHolds = writeHolds;
 		this.clock = clock;
 	}
 
@@ -79,11 +87,22 @@ public class RuleStore implements AutomaticRollback {
 
 	/** Every stored rule with who changed it last, sorted by id. */
 	public List<StoredRule> rules() {
-		return jdbc.sql("select " + RULE_COLUMNS + " from gateway.rules order by id").query(RuleStore::rule).list();
+		Instant now = clock.instant();
+		return jdbc.sql("select " + RULE_COLUMNS + " from gateway.rules order by id")
+			.query(RuleStore::rule)
+			.list()
+			.stream()
+			.map((rule) -> withoutEndedHold(rule, now))
+			.toList();
 	}
 
 	/** The stored rule with this id. */
 	public Optional<StoredRule> find(String id) {
+		return findAsStored(id).map((rule) -> withoutEndedHold(rule, clock.instant()));
+	}
+
+	/** The row as it is, with its write hold even if it has ended. */
+	private Optional<StoredRule> findAsStored(String id) {
 		return jdbc.sql("select " + RULE_COLUMNS + " from gateway.rules where id = ?")
 			.param(id)
 			.query(RuleStore::rule)
@@ -124,31 +143,131 @@ public class RuleStore implements AutomaticRollback {
 			if (current.version() != basedOnVersion) {
 				throw new RuleVersionConflictException(basedOnVersion, current);
 			}
-			GatewayRule next = change.apply(current.rule());
-			if (!id.equals(next.id())) {
-				throw new IllegalArgumentException(
-						"a change must keep the rule id '" + id + "', got '" + next.id() + "'");
-			}
-			StoredRule stored = stamped(next, basedOnVersion + 1, by);
-			int rows = jdbc.sql("""
-					update gateway.rules
-					set methods = cast(:methods as jsonb), pattern = :pattern, mode = :mode, target = :target,
-						policy = cast(:policy as jsonb), version = version + 1, updated_at = :updatedAt,
-						updated_by = :updatedBy
-					where id = :id and version = :basedOn""")
-				.params(columns(stored))
-				.param("basedOn", basedOnVersion)
-				.update();
-			if (rows != 1) {
-				// cannot happen under the lock, but the version check belongs to the statement that writes
-				throw new RuleVersionConflictException(basedOnVersion,
-						find(id).orElseThrow(() -> new RuleNotFoundException(id)));
-			}
-			audit(RuleChangeRecord.Action.UPDATE, id, current, stored, by);
-			return stored;
+			return updateLocked(current, change.apply(current.rule()), by);
 		});
 		applyCommittedChange();
 		return updated;
+	}
+
+	/** Writes and audits the next version of a rule; the caller holds the change lock and checked the version. */
+	private StoredRule updateLocked(StoredRule current, GatewayRule next, Attribution by) {
+		String id = current.id();
+		long basedOnVersion = current.version();
+		if (!id.equals(next.id())) {
+			throw new IllegalArgumentException("a change must keep the rule id '" + id + "', got '" + next.id() + "'");
+		}
+		// a change of the rule leaves its write hold as it is (a cutover changes the mode of a held rule)
+		StoredRule stored = stamped(next, basedOnVersion + 1, by).withWriteHold(current.writeHold());
+		int rows = jdbc.sql("""
+				update gateway.rules
+				set methods = cast(:methods as jsonb), pattern = :pattern, mode = :mode, target = :target,
+					policy = cast(:policy as jsonb), version = version + 1, updated_at = :updatedAt,
+					updated_by = :updatedBy
+				where id = :id and version = :basedOn""")
+			.params(columns(stored))
+			.param("basedOn", basedOnVersion)
+			.update();
+		if (rows != 1) {
+			// cannot happen under the lock, but the version check belongs to the statement that writes
+			throw new RuleVersionConflictException(basedOnVersion,
+					find(id).orElseThrow(() -> new RuleNotFoundException(id)));
+		}
+		audit(RuleChangeRecord.Action.UPDATE, id, current, stored, by);
+		return stored;
+	}
+
+	/**
+	 * Holds the rule's writes from now for {@code duration} on every gateway instance (see {@link WriteHolds}),
+	 * replacing a hold that is on already. The rule and its version stay as they are; the hold is audited as
+	 * {@link RuleChangeRecord.Action#HOLD}. The caller bounds the duration.
+	 *
+	 * @return the rule with its hold
+	 * @throws RuleNotFoundException if there is no such rule
+	 */
+	public StoredRule hold(String id, Duration duration, Attribution by) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("a hold must last some time, was " + duration);
+		}
+		StoredRule held = transactions.execute((status) -> {
+			lockChanges();
+			StoredRule current = find(id).orElseThrow(() -> new RuleNotFoundException(id));
+			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			WriteHold hold = new WriteHold(now, now.plus(duration), by.actor(), by.reason());
+			jdbc.sql("""
+					update gateway.rules
+					set write_held_since = :since, write_held_until = :until, write_held_by = :by,
+						write_hold_reason = :reason
+					where id = :id""")
+				.param("since", hold.heldSince().atOffset(ZoneOffset.UTC))
+				.param("until", hold.heldUntil().atOffset(ZoneOffset.UTC))
+				.param("by", hold.heldBy())
+				.param("reason", hold.reason())
+				.param("id", id)
+				.update();
+			StoredRule stored = current.withWriteHold(hold);
+			audit(RuleChangeRecord.Action.HOLD, id, current, stored, by, now);
+			return stored;
+		});
+		applyCommittedChange();
+		return held;
+	}
+
+	/**
+	 * Releases the rule's write hold, after setting its mode in the same transaction when {@code thenMode} is
+	 * given: every instance then routes the writes it held by the new mode. Audited as an
+	 * {@link RuleChangeRecord.Action#UPDATE} (the mode, if given) and a {@link RuleChangeRecord.Action#RELEASE}.
+	 *
+	 * @param thenMode the mode to set as the hold ends, or {@code null} to leave the rule as it is
+	 * @param basedOnVersion the version the release is based on, or {@code null} for any (only without a mode)
+	 * @param margin a release with a mode needs at least this much of the hold left, so that every instance sees
+	 *     the new mode before its copy of the hold ends by itself
+	 * @return the rule after the release
+	 * @throws RuleNotFoundException if there is no such rule
+	 * @throws RuleVersionConflictException if the rule is at another version; nothing is changed
+	 * @throws WriteHoldNotActiveException if the rule is not held, or a mode is given and less than
+	 *     {@code margin} of the hold is left; nothing is changed
+	 */
+	public StoredRule release(String id, @Nullable Mode thenMode, @Nullable Long basedOnVersion, Duration margin,
+			Attribution by) {
+		if (thenMode != null && basedOnVersion == null) {
+			throw new IllegalArgumentException("a release that changes the mode must be based on a version");
+		}
+		StoredRule released = transactions.execute((status) -> {
+			lockChanges();
+			StoredRule stored = findAsStored(id).orElseThrow(() -> new RuleNotFoundException(id));
+			Instant now = clock.instant();
+			StoredRule current = withoutEndedHold(stored, now);
+			WriteHold hold = current.writeHold();
+			if (hold == null) {
+				throw new WriteHoldNotActiveException("rule '" + id + "' is not held"
+						+ ((stored.writeHold() != null) ? ": its hold ended at " + stored.writeHold().heldUntil() : ""),
+						current, stored.writeHold());
+			}
+			if (thenMode != null && Duration.between(now, hold.heldUntil()).compareTo(margin) < 0) {
+				throw new WriteHoldNotActiveException("the hold of rule '" + id + "' ends at " + hold.heldUntil()
+						+ ", less than " + margin.toMillis() + " ms from now: too late to change the mode with the "
+						+ "release, the held writes could meet the old mode on another instance", current, hold);
+			}
+			if (basedOnVersion != null && current.version() != basedOnVersion) {
+				throw new RuleVersionConflictException(basedOnVersion, current);
+			}
+			if (thenMode != null && !thenMode.equals(current.rule().rule().mode())) {
+				current = updateLocked(current, withMode(current.rule(), thenMode), by);
+			}
+			jdbc.sql("""
+					update gateway.rules
+					set write_held_since = null, write_held_until = null, write_held_by = null,
+						write_hold_reason = null
+					where id = ?""")
+				.param(id)
+				.update();
+			StoredRule after = current.withWriteHold(null);
+			audit(RuleChangeRecord.Action.RELEASE, id, current, after, by,
+					clock.instant().truncatedTo(ChronoUnit.MILLIS));
+			return after;
+		});
+		applyCommittedChange();
+		return released;
 	}
 
 	/** Sets the mode of a rule, if it is still at {@code basedOnVersion}; see {@link #update}. */
@@ -262,15 +381,22 @@ public class RuleStore implements AutomaticRollback {
 			}
 			// read after the seq: these rules are at least as new as it
 			List<GatewayRule> rules = new ArrayList<>();
+			Map<String, Instant> holds = new HashMap<>();
 			jdbc.sql("select " + RULE_COLUMNS + " from gateway.rules order by id").query((rs) -> {
 				try {
-					rules.add(rule(rs, 0).rule());
+					StoredRule stored = rule(rs, 0);
+					rules.add(stored.rule());
+					if (stored.writeHold() != null) {
+						holds.put(stored.id(), stored.writeHold().heldUntil());
+					}
 				}
 				catch (RuntimeException ex) {
 					logger.error("Ignoring stored rule '" + rs.getString("id") + "': " + ex.getMessage());
 				}
 			});
+			// the rules first: writes released by this reload are routed by the rules stored with the release
 			liveRules.replaceAll(rules);
+			writeHolds.apply(holds);
 			appliedSeq = seq;
 			return true;
 		}
@@ -323,7 +449,12 @@ public class RuleStore implements AutomaticRollback {
 
 	private void audit(RuleChangeRecord.Action action, String ruleId, StoredRule from, StoredRule to,
 			Attribution by) {
-		Instant at = (to != null) ? to.updatedAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		audit(action, ruleId, from, to, by,
+				(to != null) ? to.updatedAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	private void audit(RuleChangeRecord.Action action, String ruleId, StoredRule from, StoredRule to,
+			Attribution by, Instant at) {
 		jdbc.sql("""
 				insert into gateway.rule_changes (rule_id, action, from_rule, to_rule, actor, automatic, reason,
 					measurements, at)
@@ -355,8 +486,18 @@ public class RuleStore implements AutomaticRollback {
 				new LinkedHashSet<>(RuleJson.readStringList(rs.getString("methods"))),
 				PathPattern.parse(rs.getString("pattern")), Mode.parse(rs.getString("mode")), rs.getString("target"),
 				rs.getLong("version"));
+		OffsetDateTime heldUntil = rs.getObject("write_held_until", OffsetDateTime.class);
+		WriteHold hold = (heldUntil != null)
+				? new WriteHold(rs.getObject("write_held_since", OffsetDateTime.class).toInstant(),
+						heldUntil.toInstant(), rs.getString("write_held_by"), rs.getString("write_hold_reason"))
+				: null;
 		return new StoredRule(new GatewayRule(route, RuleJson.readPolicy(rs.getString("policy"))),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"));
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"), hold);
+	}
+
+	/** A hold that has ended stays in its row until the next hold or release; it is no hold. */
+	private static StoredRule withoutEndedHold(StoredRule rule, Instant now) {
+		return (rule.writeHold() != null && !rule.writeHold().activeAt(now)) ? rule.withWriteHold(null) : rule;
 	}
 
 	private static RuleChangeRecord change(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.figmart.strangler.gateway.LiveRules;
+import com.figmart.strangler.gateway.WriteHolds;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RuleStoreConfiguration {
 
 	@Bean
-	RuleStore ruleStore(DataSource dataSource, LiveRules liveRules) {
+	RuleStore ruleStore(DataSource dataSource, LiveRules liveRules, WriteHolds writeHolds) {
 		// its own transaction manager: the store's transactions are plain JDBC ones whatever else the app configures
 		return new RuleStore(JdbcClient.create(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), liveRules, Clock.systemUTC());
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), liveRules, writeHolds,
+				Clock.systemUTC());
 	}
 
 	@Bean
