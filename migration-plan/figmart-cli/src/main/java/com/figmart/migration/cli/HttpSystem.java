@@ -88,15 +88,22 @@ final class HttpSystem {
 		}
 
 		@Override
-		public void holdWrites(String rule, Duration maxHold, String reason) {
-			this.api.send("POST", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold",
+		public Hold holdWrites(String rule, Duration maxHold, String reason) {
+			JsonNode hold = this.api.send("POST", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold",
 					Map.of("maxHoldMillis", maxHold.toMillis(), "reason", reason));
+			return new Hold(hold.get("version").asLong(), hold.get("inFlightDrained").asBoolean());
 		}
 
 		@Override
-		public void releaseWrites(String rule, String mode, String reason) {
-			this.api.send("DELETE", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold?thenMode=" + JsonHttp.segment(mode)
-					+ "&reason=" + JsonHttp.segment(reason), null);
+		public void releaseWrites(String rule, String mode, long version, String reason) {
+			this.api.send("DELETE", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold?reason=" + JsonHttp.segment(reason)
+					+ "&mode=" + JsonHttp.segment(mode) + "&version=" + version, null);
+		}
+
+		@Override
+		public void releaseWrites(String rule, String reason) {
+			this.api.send("DELETE", "/admin/api/rules/" + JsonHttp.segment(rule) + "/write-hold?reason=" + JsonHttp.segment(reason),
+					null);
 		}
 
 		private JsonNode rule(String rule) {

@@ -19,12 +19,30 @@ public interface Gateway {
 
 	/**
 	 * Holds the rule's unsafe requests at the gateway until released, at most {@code maxHold}, and returns once the
-	 * writes already on their way upstream have finished.
+	 * writes already on their way upstream have finished, or a short wait for them ended.
 	 */
-	void holdWrites(String rule, Duration maxHold, String reason);
+	Hold holdWrites(String rule, Duration maxHold, String reason);
 
-	/** Releases held writes after setting the rule's mode, in one change, so they go to the side it now names. */
-	void releaseWrites(String rule, String mode, String reason);
+	/**
+	 * Sets the rule's mode and releases its held writes in one change, so they go to the side the mode names.
+	 *
+	 * @param version the rule's version the hold answered
+	 * @throws RuntimeException when the writes are not held any more (the hold ended by itself): they went on to
+	 *     the side the rule named before
+	 */
+	void releaseWrites(String rule, String mode, long version, String reason);
+
+	/** Releases held writes to where the rule sends them now. */
+	void releaseWrites(String rule, String reason);
+
+	/**
+	 * A hold the gateway applied.
+	 *
+	 * @param version the rule's version, to base the release on
+	 * @param drained whether the writes under way when the hold began have finished
+	 */
+	record Hold(long version, boolean drained) {
+	}
 
 	/**
 	 * The shadow comparison of a rule.

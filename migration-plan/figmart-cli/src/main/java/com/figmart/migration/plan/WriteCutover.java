@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Moves the system of record of a route's writes without a race: hold the writes at the gateway, wait until the
- * sync has applied every change of the old system of record, switch the sync direction, then switch the route and
- * release the held writes in one change, so that they go to the new system of record. If anything fails while
- * writes are held, they are released to where the route pointed before, and the sync direction is put back.
+ * Moves the system of record of a route's writes without a race: hold the writes at the gateway, let the sync
+ * apply every change of the old system of record and switch its direction, then switch the route and release the
+ * held writes in one change, so that they go to the new system of record.
+ *
+ * <p>If anything fails while the writes are held, they are released to the side the route named before and the
+ * sync keeps (or gets back) its old direction. The hold ends by itself after {@code maxHold}, so a runner that dies
+ * half-way leaves writes waiting that long at most.
  */
 final class WriteCutover {
 
@@ -26,38 +29,45 @@ final class WriteCutover {
 	void run(String rule, String mode, String direction, Duration maxHold, String reason) {
 		String modeBefore = this.gateway.mode(rule);
 		String directionBefore = this.bridge.status().direction();
-		if (mode.equalsIgnoreCase(modeBefore) && direction.equalsIgnoreCase(directionBefore)) {
+		boolean switchesDirection = !direction.equalsIgnoreCase(directionBefore);
+		if (mode.equalsIgnoreCase(modeBefore) && !switchesDirection) {
 			this.progress.accept("  " + rule + " is " + mode + " with sync " + direction + " already");
 			return;
 		}
 		long begin = System.nanoTime();
-		this.gateway.holdWrites(rule, maxHold, reason);
-		this.progress.accept("  writes of " + rule + " held");
+		Gateway.Hold hold = this.gateway.holdWrites(rule, maxHold, reason);
+		this.progress.accept("  writes of " + rule + " held after " + millisSince(begin) + " ms");
 		try {
-			this.bridge.awaitCaughtUp(maxHold.dividedBy(2));
-			this.progress.accept("  sync caught up after " + millisSince(begin) + " ms");
-			if (!direction.equalsIgnoreCase(directionBefore)) {
+			if (!hold.drained()) {
+				throw new IllegalStateException("writes of " + rule + " were still under way when the hold began");
+			}
+			if (switchesDirection) {
 				this.bridge.switchDirection(direction);
-				this.progress.accept("  sync direction " + directionBefore + " -> " + direction);
+				this.progress.accept("  sync caught up and switched " + directionBefore + " -> " + direction + " after "
+						+ millisSince(begin) + " ms");
+			}
+			else {
+				this.bridge.awaitCaughtUp(maxHold.dividedBy(2));
+				this.progress.accept("  sync caught up after " + millisSince(begin) + " ms");
 			}
 		}
 		catch (RuntimeException ex) {
-			restore(rule, modeBefore, directionBefore, reason);
+			this.gateway.releaseWrites(rule, reason + " (cutover abandoned: " + ex.getMessage() + ")");
+			this.progress.accept("  cutover abandoned; writes released to " + modeBefore);
 			throw ex;
 		}
-		this.gateway.releaseWrites(rule, mode, reason);
-		this.progress.accept("  " + rule + " -> " + mode + ", writes released after " + millisSince(begin) + " ms");
-	}
-
-	private void restore(String rule, String modeBefore, String directionBefore, String reason) {
 		try {
-			if (!directionBefore.equalsIgnoreCase(this.bridge.status().direction())) {
+			this.gateway.releaseWrites(rule, mode, hold.version(), reason);
+		}
+		catch (RuntimeException ex) {
+			if (switchesDirection) {
 				this.bridge.switchDirection(directionBefore);
 			}
+			throw new IllegalStateException("the hold ended before the release, so the held writes went on to " + modeBefore
+					+ "; the sync direction is " + directionBefore + " again. Writes made on " + modeBefore
+					+ " while it was not the system of record are in the bridge's dead letters: check parity", ex);
 		}
-		finally {
-			this.gateway.releaseWrites(rule, modeBefore, reason + " (cutover failed, released to " + modeBefore + ")");
-		}
+		this.progress.accept("  " + rule + " -> " + mode + ", writes released after " + millisSince(begin) + " ms");
 	}
 
 	private static long millisSince(long begin) {

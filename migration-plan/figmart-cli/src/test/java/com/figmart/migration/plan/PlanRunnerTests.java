@@ -169,38 +169,52 @@ class PlanRunnerTests {
 	}
 
 	@Test
-	void theWriteCutoverHoldsWritesCatchesUpSwitchesAndReleasesInThatOrder() {
-		PlanRunner runner = runner();
-		runner.apply("baseline");
-		runner.apply("shadow");
-		this.gateway.shadow = new Gateway.ShadowFigures(1000, 0.0);
-		runner.apply("canary");
+	void theWriteCutoverHoldsWritesSwitchesTheCaughtUpSyncAndReleasesInThatOrder() {
+		PlanRunner runner = runnerAtTheWriteCutover();
 
 		assertThat(runner.apply("writes")).isInstanceOf(Outcome.Done.class);
 		assertThat(runner.rollback("writes")).isInstanceOf(Outcome.Done.class);
 
-		assertThat(this.gateway.calls).containsExactly("hold writes", "caught up", "direction REVERSE", "release writes NEW",
-				"hold writes", "caught up", "direction FORWARD", "release writes LEGACY");
+		assertThat(this.gateway.calls).containsExactly("hold writes", "direction REVERSE", "release writes NEW", "hold writes",
+				"direction FORWARD", "release writes LEGACY");
 	}
 
 	@Test
 	void aCutoverThatCannotCatchUpReleasesTheWritesWhereTheyWereAndKeepsTheDirection() {
-		PlanRunner runner = runner();
-		runner.apply("baseline");
-		runner.apply("shadow");
-		this.gateway.shadow = new Gateway.ShadowFigures(1000, 0.0);
-		runner.apply("canary");
+		PlanRunner runner = runnerAtTheWriteCutover();
 		this.bridge.catchUpFails = true;
 
 		Outcome outcome = runner.apply("writes");
 
 		assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, (failed) -> {
-			assertThat(failed.reason()).isEqualTo("an action failed: lag did not reach zero in 1000 ms");
+			assertThat(failed.reason()).isEqualTo("an action failed: lag did not reach zero in time");
 			assertThat(failed.rolledBack()).isTrue();
 		});
-		assertThat(this.gateway.calls).containsExactly("hold writes", "release writes LEGACY");
+		assertThat(this.gateway.calls).containsExactly("hold writes", "release writes to LEGACY");
 		assertThat(this.gateway.modes).containsEntry("writes", "LEGACY");
 		assertThat(this.bridge.direction).isEqualTo("FORWARD");
+	}
+
+	@Test
+	void aCutoverDoesNotSwitchWhileWritesFromBeforeTheHoldAreStillUnderWay() {
+		PlanRunner runner = runnerAtTheWriteCutover();
+		this.gateway.drains = false;
+
+		Outcome outcome = runner.apply("writes");
+
+		assertThat(outcome).isInstanceOfSatisfying(Outcome.Failed.class, (failed) -> assertThat(failed.reason())
+			.isEqualTo("an action failed: writes of writes were still under way when the hold began"));
+		assertThat(this.gateway.calls).containsExactly("hold writes", "release writes to LEGACY");
+		assertThat(this.bridge.direction).isEqualTo("FORWARD");
+	}
+
+	private PlanRunner runnerAtTheWriteCutover() {
+		PlanRunner runner = runner();
+		runner.apply("baseline");
+		runner.apply("shadow");
+		this.gateway.shadow = new Gateway.ShadowFigures(1000, 0.0);
+		runner.apply("canary");
+		return runner;
 	}
 
 	@Test
@@ -257,15 +271,24 @@ class PlanRunnerTests {
 			return this.breaker;
 		}
 
+		boolean drains = true;
+
 		@Override
-		public void holdWrites(String rule, Duration maxHold, String reason) {
+		public Hold holdWrites(String rule, Duration maxHold, String reason) {
 			this.calls.add("hold writes");
+			return new Hold(7, this.drains);
 		}
 
 		@Override
-		public void releaseWrites(String rule, String mode, String reason) {
+		public void releaseWrites(String rule, String mode, long version, String reason) {
+			assertThat(version).isEqualTo(7);
 			this.modes.put(rule, mode);
 			this.calls.add("release writes " + mode);
+		}
+
+		@Override
+		public void releaseWrites(String rule, String reason) {
+			this.calls.add("release writes to " + this.modes.get(rule));
 		}
 
 	}
@@ -304,6 +327,9 @@ class PlanRunnerTests {
 
 		@Override
 		public void switchDirection(String direction) {
+			if (this.catchUpFails) {
+				throw new IllegalStateException("lag did not reach zero in time");
+			}
 			this.direction = direction;
 			this.gateway.calls.add("direction " + direction);
 		}
