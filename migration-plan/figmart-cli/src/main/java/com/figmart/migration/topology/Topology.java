@@ -54,12 +54,14 @@ public record Topology(Path logDirectory, List<Service> services) {
 	 * @param jar the jar it runs, relative to the directory the topology is started from
 	 * @param port the HTTP port it serves on
 	 * @param health the path that answers 200 once it is ready
+	 * @param config its settings in this topology, a Spring Boot configuration file added to the jar's own, or
+	 *     {@code null}
 	 * @param dependsOn the services that must be ready before it starts
 	 * @param jvmArgs options for its JVM
 	 * @param args its command-line arguments
 	 */
-	public record Service(String name, Path jar, int port, String health, List<String> dependsOn, List<String> jvmArgs,
-			List<String> args) {
+	public record Service(String name, Path jar, int port, String health, Path config, List<String> dependsOn,
+			List<String> jvmArgs, List<String> args) {
 
 		public Service {
 			Objects.requireNonNull(name, "name");
@@ -107,7 +109,8 @@ public record Topology(Path logDirectory, List<Service> services) {
 			String name = string(service.get("name"), "services[].name");
 			services.add(new Service(name, Path.of(string(service.get("jar"), name + ".jar")),
 					((Number) Objects.requireNonNull(service.get("port"), name + ": port")).intValue(),
-					string(service.get("health"), name + ".health"), strings(service.get("depends-on")),
+					string(service.get("health"), name + ".health"),
+					service.get("config") == null ? null : Path.of(service.get("config").toString()), strings(service.get("depends-on")),
 					strings(service.get("jvm-args")), strings(service.get("args"))));
 		}
 		Object logs = root.get("logs");

@@ -83,6 +83,7 @@ public final class TopologyLauncher {
 			.workingDirectory(this.workingDirectory)
 			.jvmArgs(service.jvmArgs().toArray(String[]::new))
 			.args("--server.port=" + service.port())
+			.args(configArgs(service))
 			.args(service.args())
 			.log(this.workingDirectory.resolve(logDirectory).resolve(service.name() + ".log"))
 			.readyWhen(service.healthUrl())
@@ -96,6 +97,17 @@ public final class TopologyLauncher {
 		}
 		this.listener.ready(service, process, Duration.ofNanos(System.nanoTime() - begin));
 		return process;
+	}
+
+	private List<String> configArgs(Service service) {
+		if (service.config() == null) {
+			return List.of();
+		}
+		Path config = this.workingDirectory.resolve(service.config());
+		if (!java.nio.file.Files.isRegularFile(config)) {
+			throw new IllegalStateException(service.name() + ": its configuration " + config + " does not exist");
+		}
+		return List.of("--spring.config.additional-location=file:" + config.toAbsolutePath().normalize());
 	}
 
 	/**
