@@ -17,6 +17,7 @@ import com.figmart.migration.plan.PlanRunner;
 import com.figmart.migration.plan.PlanRunner.Evaluation;
 import com.figmart.migration.plan.PlanRunner.Outcome;
 import com.figmart.migration.plan.PlanState;
+import com.figmart.migration.system.HttpSystem;
 
 @Command(name = "plan", description = "Shows, applies and rolls back the steps of a migration plan.",
 		subcommands = { PlanCommand.Status.class, PlanCommand.Next.class, PlanCommand.Apply.class, PlanCommand.Rollback.class })
@@ -44,7 +45,7 @@ final class PlanCommand {
 		PlanRunner runner(Terminal terminal) {
 			Plan plan = Plan.read(this.plan);
 			var topology = this.topology.read();
-			var system = new HttpSystem(topology, plan, this.gatewayAccess);
+			var system = new HttpSystem(topology, plan, this.gatewayAccess::bearerToken);
 			return new PlanRunner(plan, new PlanState(this.stateDirectory.resolve("plan-" + plan.name() + ".state")),
 					system.gateway(), system.bridge(), system::healthy, terminal::println, Clock.systemUTC());
 		}

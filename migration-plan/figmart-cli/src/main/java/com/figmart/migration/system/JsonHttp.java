@@ -1,4 +1,4 @@
-package com.figmart.migration.cli;
+package com.figmart.migration.system;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.figmart.migration.cli;
+package com.figmart.migration.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,14 +7,16 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import com.figmart.migration.cli.JsonHttp.ApiException;
+import java.util.function.Supplier;
+
+import com.figmart.migration.system.JsonHttp.ApiException;
 import com.figmart.migration.plan.Gateway;
 import com.figmart.migration.plan.Plan;
 import com.figmart.migration.plan.SyncBridge;
 import com.figmart.migration.topology.Topology;
 
 /** The running system a plan changes, reached over the gateway's admin API and the CDC bridge's API. */
-final class HttpSystem {
+public final class HttpSystem {
 
 	private final Topology topology;
 
@@ -22,13 +24,16 @@ final class HttpSystem {
 
 	private final JsonHttp bridge;
 
-	HttpSystem(Topology topology, Plan plan, GatewayAccess access) {
+	/**
+	 * @param adminToken a bearer token with the gateway's admin role, asked for before every call
+	 */
+	public HttpSystem(Topology topology, Plan plan, Supplier<String> adminToken) {
 		this.topology = topology;
-		this.gateway = new JsonHttp(plan.gateway(), topology.service(plan.gateway()).url(), access::bearerToken);
+		this.gateway = new JsonHttp(plan.gateway(), topology.service(plan.gateway()).url(), adminToken);
 		this.bridge = new JsonHttp(plan.bridge(), topology.service(plan.bridge()).url(), () -> null);
 	}
 
-	boolean healthy(String service) {
+	public boolean healthy(String service) {
 		try {
 			new JsonHttp(service, this.topology.service(service).url(), () -> null).get(this.topology.service(service).health());
 			return true;
@@ -38,11 +43,11 @@ final class HttpSystem {
 		}
 	}
 
-	Gateway gateway() {
+	public Gateway gateway() {
 		return new HttpGateway(this.gateway);
 	}
 
-	SyncBridge bridge() {
+	public SyncBridge bridge() {
 		return new HttpSyncBridge(this.bridge);
 	}
 
