@@ -58,6 +58,10 @@ public final class PlanRunner {
 
 	private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
 
+	private static final int PARITY_ATTEMPTS = 6;
+
+	private static final Duration PARITY_RETRY_INTERVAL = Duration.ofMillis(500);
+
 	private final Plan plan;
 
 	private final PlanState state;
@@ -239,7 +243,13 @@ public final class PlanRunner {
 			return new Evaluation(condition, breakerState == null || "CLOSED".equals(breakerState), "breaker " + breakerState);
 		}
 		if (condition instanceof Condition.ParityClean parity) {
+			// Under live writes a row changed a moment ago differs until the bridge has applied it: parity is clean
+			// when one of a few checks, half a second apart, finds no difference.
 			SyncBridge.Parity result = this.bridge.parity(parity.mapping());
+			for (int attempt = 1; attempt < PARITY_ATTEMPTS && !result.clean(); attempt++) {
+				sleep(PARITY_RETRY_INTERVAL);
+				result = this.bridge.parity(parity.mapping());
+			}
 			String differing = result.differingKeys().isEmpty() ? "" : "; differing: " + result.differingKeys();
 			return new Evaluation(condition, result.clean(), result.summary() + differing);
 		}
