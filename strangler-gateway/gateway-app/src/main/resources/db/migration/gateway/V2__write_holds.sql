@@ -17,3 +17,20 @@ alter table rule_changes
 	drop constraint rule_changes_action_check,
 	add constraint rule_changes_action_check
 		check (action in ('CREATE', 'UPDATE', 'DELETE', 'HOLD', 'RELEASE'));
+
+-- Every gateway instance says it is alive (about once a second) and, for each hold it applies, when its unsafe
+-- requests of the rule that were under way before the hold have been answered. The instance that places a hold
+-- answers once every live instance has done so: then no write of the rule is under way anywhere.
+create table instances (
+	id      text        primary key,
+	seen_at timestamptz not null
+);
+
+create table write_hold_drains (
+	rule_id     text        not null,
+	instance_id text        not null,
+	held_since  timestamptz not null,
+	drained     boolean     not null,
+	at          timestamptz not null default now(),
+	primary key (rule_id, instance_id)
+);

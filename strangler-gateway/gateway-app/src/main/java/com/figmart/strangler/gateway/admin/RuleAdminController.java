@@ -15,6 +15,7 @@ import com.figmart.strangler.gateway.Problems;
 import com.figmart.strangler.gateway.Targets;
 import com.figmart.strangler.gateway.WriteHolds;
 import com.figmart.strangler.gateway.store.Attribution;
+import com.figmart.strangler.gateway.store.HoldAcknowledgements;
 import com.figmart.strangler.gateway.store.InvalidRuleException;
 import com.figmart.strangler.gateway.store.RuleAlreadyExistsException;
 import com.figmart.strangler.gateway.store.RuleChangeRecord;
@@ -28,6 +29,7 @@ import com.figmart.strangler.gateway.store.WriteHoldNotActiveException;
 import com.figmart.strangler.rules.Mode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +77,8 @@ class RuleAdminController {
 	/** Ids appear in URLs and headers: keep them plain. */
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
+	private static final Duration ACKNOWLEDGEMENT_POLL = Duration.ofMillis(20);
+
 	private static final Set<String> EDITABLE = Set.of("methods", "pattern", "mode", "target", "policy");
 
 	private final RuleStore store;
@@ -105,8 +109,9 @@ class RuleAdminController {
 	}
 
 	/**
-	 * Holds the rule's unsafe requests on every instance for at most {@code maxHoldMillis}, then answers once this
-	 * instance has no unsafe request of the rule under way any more (or after the drain timeout).
+	 * Holds the rule's unsafe requests on every instance for at most {@code maxHoldMillis}, then answers once every
+	 * live instance holds them and has no unsafe request of the rule under way any more (or after the drain
+	 * timeout, saying so).
 	 */
 	@PostMapping("/rules/{id}/write-hold")
 	Mono<ObjectNode> hold(@PathVariable String id, @RequestBody(required = false) Mono<String> body,
@@ -139,17 +144,26 @@ class RuleAdminController {
 			Duration left = Duration.between(Instant.now(), hold.heldUntil());
 			Duration drainFor = writeHolds.properties().drainTimeout();
 			drainFor = (left.compareTo(drainFor) < 0) ? left : drainFor;
-			return writeHolds.drained(id, drainFor.isNegative() ? Duration.ZERO : drainFor).map((drained) -> {
-				ObjectNode answer = JsonNodeFactory.instance.objectNode();
-				answer.put("ruleId", id);
-				answer.put("version", held.version());
-				answer.put("heldSince", hold.heldSince().toString());
-				answer.put("heldUntil", hold.heldUntil().toString());
-				answer.put("inFlightDrained", drained);
-				answer.put("inFlight", writeHolds.inFlight(id));
-				answer.put("waiting", writeHolds.waiting(id));
-				return answer;
-			});
+			// every live instance says in the store when it holds the rule and its writes under way are answered
+			return Flux.interval(Duration.ZERO, ACKNOWLEDGEMENT_POLL)
+				.onBackpressureDrop()
+				.concatMap((tick) -> blocking(() -> store.acknowledgements(id, hold.heldSince())))
+				.takeUntil(HoldAcknowledgements::complete)
+				.take(drainFor.isNegative() ? Duration.ZERO : drainFor)
+				.last(new HoldAcknowledgements(0, 0))
+				.map((acknowledgements) -> {
+					ObjectNode answer = JsonNodeFactory.instance.objectNode();
+					answer.put("ruleId", id);
+					answer.put("version", held.version());
+					answer.put("heldSince", hold.heldSince().toString());
+					answer.put("heldUntil", hold.heldUntil().toString());
+					answer.put("inFlightDrained", acknowledgements.complete());
+					answer.put("instances", acknowledgements.instances());
+					answer.put("instancesDrained", acknowledgements.drained());
+					answer.put("inFlight", writeHolds.inFlight(id));
+					answer.put("waiting", writeHolds.waiting(id));
+					return answer;
+				});
 		});
 	}
 

@@ -37,6 +37,8 @@ final class RulePropagation implements SmartLifecycle {
 
 	private volatile boolean failing;
 
+	private volatile long lastHeartbeat;
+
 	RulePropagation(RuleStore store, LiveRules liveRules, RuleStoreProperties properties) {
 		this.store = store;
 		this.liveRules = liveRules;
@@ -50,6 +52,7 @@ final class RulePropagation implements SmartLifecycle {
 			logger.info("Rule store was empty: stored the " + configured.size() + " configured rule(s)");
 		}
 		store.refresh();
+		heartbeat();
 		logger.info("Routing by " + liveRules.rules().size() + " stored rule(s); polling for changes every "
 				+ properties.pollInterval().toMillis() + " ms");
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -67,6 +70,9 @@ final class RulePropagation implements SmartLifecycle {
 			if (store.refresh()) {
 				logger.debug("Reloaded rules at change " + store.appliedSeq());
 			}
+			if (System.nanoTime() - lastHeartbeat >= properties.heartbeatInterval().toNanos()) {
+				heartbeat();
+			}
 			if (failing) {
 				logger.info("Rule store reachable again");
 				failing = false;
@@ -81,6 +87,11 @@ final class RulePropagation implements SmartLifecycle {
 		}
 	}
 
+	private void heartbeat() {
+		store.heartbeat(properties.instanceTimeout());
+		lastHeartbeat = System.nanoTime();
+	}
+
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = this.poller;
@@ -93,6 +104,12 @@ final class RulePropagation implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			this.poller = null;
+			try {
+				store.leave();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Cannot sign this instance off in the rule store: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import com.figmart.strangler.gateway.AutomaticRollback;
@@ -27,6 +29,7 @@ import com.figmart.strangler.rules.RouteRule;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -68,6 +71,14 @@ public class RuleStore implements AutomaticRollback {
 	private final Clock clock;
 
 	private final Object refreshLock = new Object();
+
+	private final String instanceId = "gateway-" + ProcessHandle.current().pid() + "-"
+			+ UUID.randomUUID().toString().substring(0, 8);
+
+	/** The holds this instance has started to acknowledge: rule id to the hold's start. */
+	private final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
+
+	private volatile Duration instanceTimeout = Duration.ofSeconds(3);
 
 	private volatile long appliedSeq = -1;
 
@@ -381,13 +392,13 @@ public class RuleStore implements AutomaticRollback {
 			}
 			// read after the seq: these rules are at least as new as it
 			List<GatewayRule> rules = new ArrayList<>();
-			Map<String, Instant> holds = new HashMap<>();
+			Map<String, WriteHold> holds = new HashMap<>();
 			jdbc.sql("select " + RULE_COLUMNS + " from gateway.rules order by id").query((rs) -> {
 				try {
 					StoredRule stored = rule(rs, 0);
 					rules.add(stored.rule());
 					if (stored.writeHold() != null) {
-						holds.put(stored.id(), stored.writeHold().heldUntil());
+						holds.put(stored.id(), stored.writeHold());
 					}
 				}
 				catch (RuntimeException ex) {
@@ -396,10 +407,97 @@ public class RuleStore implements AutomaticRollback {
 			});
 			// the rules first: writes released by this reload are routed by the rules stored with the release
 			liveRules.replaceAll(rules);
-			writeHolds.apply(holds);
+			writeHolds.apply(ends(holds));
+			acknowledge(holds);
 			appliedSeq = seq;
 			return true;
 		}
+	}
+
+	private static Map<String, Instant> ends(Map<String, WriteHold> holds) {
+		Map<String, Instant> ends = new HashMap<>();
+		holds.forEach((ruleId, hold) -> ends.put(ruleId, hold.heldUntil()));
+		return ends;
+	}
+
+	/**
+	 * For each hold this instance has just applied: once its unsafe requests of the rule that were under way are
+	 * answered (or after the drain timeout), says so in the store, for whoever placed the hold.
+	 */
+	private void acknowledge(Map<String, WriteHold> holds) {
+		acknowledged.keySet().retainAll(holds.keySet());
+		Instant now = clock.instant();
+		holds.forEach((ruleId, hold) -> {
+			if (!hold.activeAt(now) || hold.heldSince().equals(acknowledged.get(ruleId))) {
+				return;
+			}
+			acknowledged.put(ruleId, hold.heldSince());
+			Duration drainFor = writeHolds.properties().drainTimeout();
+			writeHolds.drained(ruleId, drainFor)
+				.publishOn(Schedulers.boundedElastic())
+				.subscribe((drained) -> recordDrain(ruleId, hold.heldSince(), drained),
+						(ex) -> logger.warn("Cannot acknowledge the write hold of rule '" + ruleId + "': " + ex));
+		});
+	}
+
+	private void recordDrain(String ruleId, Instant heldSince, boolean drained) {
+		try {
+			jdbc.sql("""
+					insert into gateway.write_hold_drains (rule_id, instance_id, held_since, drained, at)
+					values (?, ?, ?, ?, now())
+					on conflict (rule_id, instance_id) do update
+					set held_since = excluded.held_since, drained = excluded.drained, at = excluded.at""")
+				.params(ruleId, instanceId, heldSince.atOffset(ZoneOffset.UTC), drained)
+				.update();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot acknowledge the write hold of rule '" + ruleId + "': " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * How many gateway instances are alive (heard of within three heartbeat intervals, this one included once it
+	 * has started) and how many of them have applied the hold that started at {@code heldSince} and have no unsafe
+	 * request of the rule under way from before it.
+	 */
+	public HoldAcknowledgements acknowledgements(String ruleId, Instant heldSince) {
+		return jdbc.sql("""
+				select count(*) as live, count(d.instance_id) filter (where d.drained) as drained
+				from gateway.instances i
+				left join gateway.write_hold_drains d
+					on d.instance_id = i.id and d.rule_id = ? and d.held_since = ?
+				where i.seen_at > now() - make_interval(secs => ?)""")
+			.params(ruleId, heldSince.atOffset(ZoneOffset.UTC), instanceTimeout.toMillis() / 1000.0)
+			.query((rs, row) -> new HoldAcknowledgements(rs.getInt("live"), rs.getInt("drained")))
+			.single();
+	}
+
+	/**
+	 * Tells the store this instance is alive, by the database's clock (the instances' clocks may differ), and
+	 * forgets instances not heard of for a day.
+	 */
+	void heartbeat(Duration timeout) {
+		this.instanceTimeout = timeout;
+		jdbc.sql("""
+				insert into gateway.instances (id, seen_at) values (?, now())
+				on conflict (id) do update set seen_at = excluded.seen_at""")
+			.param(instanceId)
+			.update();
+		jdbc.sql("""
+				with gone as (delete from gateway.instances where seen_at < now() - interval '1 day' returning id)
+				delete from gateway.write_hold_drains where instance_id in (select id from gone)""")
+			.update();
+	}
+
+	/** This instance stops: nobody waits for it any more. */
+	void leave() {
+		jdbc.sql("delete from gateway.write_hold_drains where instance_id = ?").param(instanceId).update();
+		jdbc.sql("delete from gateway.instances where id = ?").param(instanceId).update();
+	}
+
+	/** This instance's name in the store. */
+	public String instanceId() {
+		return instanceId;
 	}
 
 	/**

@@ -116,6 +116,8 @@ class WriteHoldTests {
 			.jsonPath("$.ruleId").isEqualTo("cutover")
 			.jsonPath("$.version").isEqualTo(1)
 			.jsonPath("$.inFlightDrained").isEqualTo(true)
+			.jsonPath("$.instances").isEqualTo(1)
+			.jsonPath("$.instancesDrained").isEqualTo(1)
 			.jsonPath("$.waiting").isEqualTo(0)
 			.jsonPath("$.heldUntil").value((until) -> assertThat(Instant.parse((String) until))
 				.isAfter(Instant.now()).isBefore(Instant.now().plusMillis(2001)));
@@ -426,6 +428,8 @@ class WriteHoldTests {
 
 		private final HttpServer server;
 
+		private final ExecutorService executor = Executors.newCachedThreadPool();
+
 		private GatedServer(HttpServer server) {
 			this.server = server;
 		}
@@ -460,7 +464,7 @@ class WriteHoldTests {
 						// the gateway gave up on it
 					}
 				});
-				server.setExecutor(Executors.newCachedThreadPool());
+				server.setExecutor(gated.executor);
 				server.start();
 				return gated;
 			}
@@ -478,6 +482,7 @@ class WriteHoldTests {
 			this.open.countDown();
 			this.stuck.set(false);
 			this.server.stop(0);
+			this.executor.shutdownNow();
 		}
 
 	}

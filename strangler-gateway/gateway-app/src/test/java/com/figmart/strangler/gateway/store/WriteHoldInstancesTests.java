@@ -1,23 +1,33 @@
 package com.figmart.strangler.gateway.store;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.figmart.platform.postgres.test.SharedTestPostgres;
 import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.WriteHolds;
 import com.figmart.strangler.rules.Mode;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,9 +68,12 @@ class WriteHoldInstancesTests {
 				.bodyValue("{\"maxHoldMillis\": 2000, \"reason\": \"cutover\"}")
 				.exchange()
 				.expectStatus().isOk()
-				.expectBody().jsonPath("$.inFlightDrained").isEqualTo(true);
-			await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(10))
-				.until(() -> b.bean(WriteHolds.class).isHeld("catalog-write"));
+				.expectBody()
+				.jsonPath("$.inFlightDrained").isEqualTo(true)
+				.jsonPath("$.instances").isEqualTo(2)
+				.jsonPath("$.instancesDrained").isEqualTo(2);
+			// every instance acknowledged the hold before the answer: B holds writes already
+			assertThat(b.bean(WriteHolds.class).isHeld("catalog-write")).isTrue();
 
 			CompletableFuture<HttpResponse<String>> heldOnB = post(b, "/api/catalog/products", "held on b");
 			CompletableFuture<HttpResponse<String>> heldOnA = post(a, "/api/catalog/products", "held on a");
@@ -75,7 +88,7 @@ class WriteHoldInstancesTests {
 				.expectStatus().isOk()
 				.expectBody().jsonPath("$.mode").isEqualTo("NEW");
 
-			for (CompletableFuture<HttpResponse<String>> held : java.util.List.of(heldOnA, heldOnB)) {
+			for (CompletableFuture<HttpResponse<String>> held : List.of(heldOnA, heldOnB)) {
 				HttpResponse<String> answered = held.get(5, TimeUnit.SECONDS);
 				assertThat(answered.statusCode()).isEqualTo(200);
 				assertThat(answered.headers().firstValue("X-Figmart-Served-By")).hasValue("catalog-service");
@@ -104,6 +117,89 @@ class WriteHoldInstancesTests {
 				assertThat(a.bean(WriteHolds.class).isHeld("catalog-write")).isFalse();
 				assertThat(b.store().find("catalog-write").orElseThrow().writeHold()).isNull();
 			}
+		}
+	}
+
+	@Test
+	void theHoldAnswersOnceAWriteUnderWayOnAnotherInstanceIsAnswered() throws Exception {
+		String database = SharedTestPostgres.freshDatabase();
+		CountDownLatch arrived = new CountDownLatch(1);
+		CountDownLatch open = new CountDownLatch(1);
+		HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		ExecutorService slowThreads = Executors.newCachedThreadPool();
+		slow.setExecutor(slowThreads);
+		slow.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			arrived.countDown();
+			try {
+				open.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		slow.start();
+		String slowUri = "http://127.0.0.1:" + slow.getAddress().getPort();
+		String[] toSlow = { "--figmart.gateway.rules[0].id=catalog-write", "--figmart.gateway.rules[0].methods=POST",
+				"--figmart.gateway.rules[0].pattern=/api/catalog/**", "--figmart.gateway.rules[0].mode=NEW",
+				"--figmart.gateway.rules[0].target=catalog-service" };
+		try (GatewayInstance a = GatewayInstance.start(database, legacy.uri(), slowUri, toSlow);
+				GatewayInstance b = GatewayInstance.start(database, legacy.uri(), slowUri, toSlow)) {
+			CompletableFuture<HttpResponse<String>> underWayOnB = post(b, "/api/catalog/products", "slow");
+			assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+
+			CompletableFuture<HttpResponse<String>> holding = http.sendAsync(
+					HttpRequest.newBuilder(URI.create(a.baseUrl() + "/admin/api/rules/catalog-write/write-hold"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"drain everywhere\"}"))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			await().atMost(Duration.ofSeconds(1)).until(() -> b.bean(WriteHolds.class).isHeld("catalog-write"));
+			assertThat(a.store().acknowledgements("catalog-write",
+					a.store().find("catalog-write").orElseThrow().writeHold().heldSince()))
+				.as("A has acknowledged, B has a write under way").isEqualTo(new HoldAcknowledgements(2, 1));
+			assertThat(holding).isNotDone();
+
+			open.countDown();
+			assertThat(underWayOnB.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+			HttpResponse<String> held = holding.get(5, TimeUnit.SECONDS);
+			assertThat(held.statusCode()).isEqualTo(200);
+			assertThat(held.body()).contains("\"inFlightDrained\":true", "\"instances\":2",
+					"\"instancesDrained\":2");
+		}
+		finally {
+			open.countDown();
+			slow.stop(0);
+			slowThreads.shutdownNow();
+		}
+	}
+
+	@Test
+	void anInstanceNotHeardOfForThreeHeartbeatsIsNotWaitedForAndALiveOneThatDoesNotAnswerIsReported() {
+		String database = SharedTestPostgres.freshDatabase();
+		try (GatewayInstance a = start(database)) {
+			JdbcClient jdbc = JdbcClient.create(a.bean(DataSource.class));
+			jdbc.sql("insert into gateway.instances (id, seen_at) values ('gone', now() - interval '10 seconds')")
+				.update();
+			a.client().post().uri("/admin/api/rules/catalog-write/write-hold").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"maxHoldMillis\": 500, \"reason\": \"alone\"}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.inFlightDrained").isEqualTo(true)
+				.jsonPath("$.instances").isEqualTo(1);
+
+			jdbc.sql("insert into gateway.instances (id, seen_at) values ('silent', now())").update();
+			a.client().post().uri("/admin/api/rules/catalog-write/write-hold").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"maxHoldMillis\": 300, \"reason\": \"one does not answer\"}")
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.inFlightDrained").isEqualTo(false)
+				.jsonPath("$.instances").isEqualTo(2)
+				.jsonPath("$.instancesDrained").isEqualTo(1);
 		}
 	}
 

@@ -1,0 +1,51 @@
+package com.figmart.services.catalog.contracts;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.contract.verifier.http.HttpVerifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.figmart.contracts.catalog.CatalogProviderState;
+import com.figmart.contracts.catalog.RealHttpVerifier;
+import com.figmart.services.catalog.CatalogServiceApplication;
+
+/**
+ * The base of the contract tests that Spring Cloud Contract generates from the storefront's
+ * contracts: catalog-service on a random port with its own database, emptied and seeded with the
+ * contracts' provider state before each test, and every request sent over a real socket.
+ */
+@SpringBootTest(classes = { CatalogServiceApplication.class, CatalogContractBase.ContractHttp.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT)
+public abstract class CatalogContractBase {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void providerState() {
+		jdbc.sql("truncate catalog.products").update();
+		CatalogProviderState.seed(URI.create("http://127.0.0.1:" + port));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ContractHttp {
+
+		@Bean
+		HttpVerifier httpVerifier(Environment environment) {
+			return request -> new RealHttpVerifier(
+					URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")))
+					.exchange(request);
+		}
+	}
+}
