@@ -1,6 +1,5 @@
 package com.figmart.migration.plan;
 
-import java.time.Duration;
 import java.util.List;
 
 /** What a plan needs of the CDC bridge that keeps the legacy and the new databases in sync. */
@@ -11,8 +10,11 @@ public interface SyncBridge {
 
 	Parity parity(String mapping);
 
-	/** Returns once every change committed on the active source before the call has been applied. */
-	void awaitCaughtUp(Duration timeout);
+	/**
+	 * Returns once every change committed on the active source before the call has been applied; fails when that
+	 * takes longer than the bridge's barrier timeout.
+	 */
+	void awaitCaughtUp();
 
 	/** Switches the direction (FORWARD: legacy to new, REVERSE: new to legacy); the bridge catches up first. */
 	void switchDirection(String direction);

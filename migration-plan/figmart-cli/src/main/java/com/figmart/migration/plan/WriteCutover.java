@@ -47,7 +47,7 @@ final class WriteCutover {
 						+ millisSince(begin) + " ms");
 			}
 			else {
-				this.bridge.awaitCaughtUp(maxHold.dividedBy(2));
+				this.bridge.awaitCaughtUp();
 				this.progress.accept("  sync caught up after " + millisSince(begin) + " ms");
 			}
 		}

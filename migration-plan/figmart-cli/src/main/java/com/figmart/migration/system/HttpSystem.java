@@ -123,24 +123,36 @@ public final class HttpSystem {
 		@Override
 		public Status status() {
 			JsonNode sync = this.api.get("/api/sync");
-			return new Status(sync.get("direction").asString(), sync.get("lagMillis").asLong());
+			long lag = 0;
+			for (JsonNode capture : sync.get("captures")) {
+				if (capture.path("applying").asBoolean()) {
+					lag = Math.max(lag, capture.path("status").path("lagMillis").asLong());
+				}
+			}
+			return new Status(sync.get("direction").asString(), lag);
 		}
 
 		@Override
 		public Parity parity(String mapping) {
-			for (JsonNode node : this.api.get("/api/parity").get("mappings")) {
-				if (node.get("mapping").asString().equals(mapping)) {
+			for (JsonNode report : this.api.get("/api/parity").get("mappings")) {
+				if (report.get("mapping").asString().equals(mapping)) {
 					List<String> keys = new ArrayList<>();
-					node.path("differences").forEach((difference) -> keys.add(difference.path("key").asString()));
-					return new Parity(node.get("clean").asBoolean(), node.path("summary").asString(""), keys);
+					for (String kind : List.of("missingOnTarget", "extraOnTarget", "different", "deadLettered")) {
+						report.path(kind).forEach((key) -> keys.add(kind + " " + key.asString()));
+					}
+					boolean clean = report.get("differingRows").asLong() == 0 && keys.isEmpty();
+					String summary = report.get("sourceRows").asLong() + " rows in the legacy table, "
+							+ report.get("targetRows").asLong() + " in the new one, " + report.get("differingRows").asLong()
+							+ " differing";
+					return new Parity(clean, summary, keys);
 				}
 			}
 			throw new ApiException("The bridge has no mapping '" + mapping + "'", 404);
 		}
 
 		@Override
-		public void awaitCaughtUp(Duration timeout) {
-			this.api.send("POST", "/api/sync/barrier", Map.of("timeoutMillis", timeout.toMillis()));
+		public void awaitCaughtUp() {
+			this.api.send("POST", "/api/sync/barrier", null);
 		}
 
 		@Override

@@ -42,6 +42,8 @@ final class ShadowTraffic implements DisposableBean {
 
 	private final ShadowClient client;
 
+	private final ShadowTargets targets;
+
 	private final ResponseComparison comparison;
 
 	private final ShadowReports reports;
@@ -50,9 +52,10 @@ final class ShadowTraffic implements DisposableBean {
 
 	private final ThreadPoolExecutor comparing;
 
-	ShadowTraffic(ShadowProperties properties, ShadowClient client, ShadowReports reports) {
+	ShadowTraffic(ShadowProperties properties, ShadowClient client, ShadowTargets targets, ShadowReports reports) {
 		this.properties = properties;
 		this.client = client;
+		this.targets = targets;
 		this.comparison = new ResponseComparison(properties.headersThatMatter());
 		this.reports = reports;
 		this.inFlight = new Semaphore(properties.maxInFlight());
@@ -78,9 +81,9 @@ final class ShadowTraffic implements DisposableBean {
 			stats.ignored(IgnoreReason.UNSAFE_METHOD);
 			return null;
 		}
-		URI newTarget = decision.newTargetUri();
-		if (newTarget == null || !isHttp(newTarget)) {
-			stats.ignored(IgnoreReason.UNSUPPORTED_TARGET);
+		ShadowTargets.Resolution newTarget = this.targets.resolve(decision.newTargetUri());
+		if (newTarget.notSent() != null) {
+			stats.ignored(newTarget.notSent());
 			return null;
 		}
 		HttpHeaders headers = request.getHeaders();
@@ -97,7 +100,7 @@ final class ShadowTraffic implements DisposableBean {
 				&& ThreadLocalRandom.current().nextDouble() < this.properties.calibrationRate()
 				&& this.inFlight.tryAcquire();
 		boolean hasBody = length > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-		URI newUri = withAuthorityOf(routedUrl, newTarget);
+		URI newUri = withAuthorityOf(routedUrl, newTarget.uri());
 		String pathAndQuery = routedUrl.getRawPath()
 				+ ((routedUrl.getRawQuery() != null) ? "?" + routedUrl.getRawQuery() : "");
 		return new ShadowExchange(decision.routeId(), decision.policy().shadow(), stats, method, pathAndQuery,
