@@ -43,7 +43,8 @@ class SyncHealthIndicator extends AbstractHealthIndicator {
 			}
 			if (slot.retainedBytes() > properties.walDownThreshold().toBytes()) {
 				builder.down().withDetail("reason", engine + ": slot " + slot.slotName() + " retains "
-						+ slot.retainedBytes() + " bytes of WAL, more than " + properties.walDownThreshold());
+						+ slot.retainedBytes() + " bytes of WAL, more than the threshold of "
+						+ properties.walDownThreshold().toBytes() + " bytes");
 			}
 			if (!slot.exists() || !slot.active()) {
 				var since = this.unhealthySlotsSince.computeIfAbsent(slot.slotName(), ignored -> Instant.now());

@@ -73,7 +73,10 @@ class BridgeCrashIT {
 					this.postgres.close();
 					this.postgres = EmbeddedPostgresServer.start(dataDirectory, pgPort,
 							EmbeddedPostgresServer.Durability.DURABLE, false);
-					Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 3000));
+					// the running bridge recovers by itself: its engine restarts from the stored offsets
+					long writtenAtRestart = writer.written.get();
+					await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> CatalogDatabases
+						.count(targetUrl, "select count(*) from sink.events") > writtenAtRestart);
 				}
 				bridge.kill();
 				log.info("kill -9 {} of the bridge: {} rows written, {} on the target", kill, writer.written.get(),

@@ -172,7 +172,9 @@ public final class ChangeCapture implements AutoCloseable {
 			.notifying(this::handleBatch)
 			.build();
 		this.engine = built;
-		this.supervisor.execute(built);
+		var thread = new Thread(built, "cdc-engine-" + this.settings.engine());
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private void completed(boolean success, String message, Throwable error) {
@@ -180,6 +182,7 @@ public final class ChangeCapture implements AutoCloseable {
 			this.state = CaptureStatus.State.STOPPED;
 			return;
 		}
+		this.engine = null; // it has stopped; closing it again would fail
 		this.errors.incrementAndGet();
 		this.failure = message + ((error != null) ? ": " + rootMessage(error) : "");
 		log.warn("{}: engine stopped ({}); restarting from the stored offsets in {}", this.settings.engine(),
@@ -192,9 +195,9 @@ public final class ChangeCapture implements AutoCloseable {
 		if (this.closing) {
 			return;
 		}
-		closeEngine();
 		this.restarts.incrementAndGet();
 		try {
+			closeEngine();
 			this.state = hasStoredOffsets() || !this.settings.snapshot() ? CaptureStatus.State.STREAMING
 					: CaptureStatus.State.SNAPSHOT;
 			launch();
@@ -466,7 +469,7 @@ public final class ChangeCapture implements AutoCloseable {
 			try {
 				running.close();
 			}
-			catch (IOException ex) {
+			catch (IOException | RuntimeException ex) {
 				log.warn("{}: closing the engine failed: {}", this.settings.engine(), ex.getMessage());
 			}
 		}

@@ -179,4 +179,32 @@ class ChangeCaptureTests {
 		assertThat(reverse.status().received()).isEqualTo(2);
 		assertThat(reverse.status().applied()).isEqualTo(1);
 	}
+	@Test
+	void aFailingTargetStopsTheEngineWhichRestartsFromItsOffsetsAndDeliversTheChangesAgain() {
+		var applier = this.databases.forwardApplier();
+		var failures = new java.util.concurrent.atomic.AtomicInteger(2);
+		var capture = new ChangeCapture(this.databases.forwardSettings(), java.util.List.of(TwoDatabases.ITEMS),
+				changes -> {
+					if (failures.getAndDecrement() > 0) {
+						throw new ChangeApplier.ApplyFailedException("target unreachable (test)", null);
+					}
+					return applier.apply(changes);
+				});
+		try {
+			capture.start();
+			awaitStreaming(capture);
+			execute(this.databases.source, "insert into legacy.items (id, label) values (1, 'one')");
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> count(this.databases.target, "select count(*) from modern.things") == 1);
+			assertThat(capture.status().restarts()).isGreaterThanOrEqualTo(2);
+			assertThat(capture.status().errors()).isGreaterThanOrEqualTo(2);
+			assertThat(capture.status().failure()).contains("target unreachable (test)");
+			assertThat(capture.status().state()).isEqualTo(CaptureStatus.State.STREAMING);
+		}
+		finally {
+			capture.close();
+			TwoDatabases.dropSlot(capture.settings());
+		}
+	}
 }
