@@ -39,6 +39,9 @@ class MigrationRehearsalIT {
 
 	private static final String MAPPING = "catalog-products";
 
+	/** How long the traffic runs in each state of the plan, so that every state sees reads and writes. */
+	private static final Duration DWELL = Duration.ofMillis(1500);
+
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -59,7 +62,7 @@ class MigrationRehearsalIT {
 
 	@Test
 	void theCatalogMovesToItsServiceAndBackWithoutAFailedRequestOrALostWrite() throws Exception {
-		Storefront storefront = new Storefront(topology.url("strangler-gateway")).prepare();
+		Storefront storefront = new Storefront(topology.url("strangler-gateway"), topology::customerToken).prepare();
 		PlanRunner runner = topology.planRunner((message) -> RehearsalTopology.log(message));
 		SyncBridge bridge = topology.system().bridge();
 		storefront.start(2, Duration.ofMillis(150));
@@ -71,6 +74,7 @@ class MigrationRehearsalIT {
 			Outcome outcome = runner.apply(step);
 			assertThat(outcome).as(step + ": " + outcome).isInstanceOf(Outcome.Done.class);
 			assertParity(bridge, "after applying " + step);
+			Thread.sleep(DWELL.toMillis());
 		}
 		List<String> back = new ArrayList<>(FORWARD);
 		java.util.Collections.reverse(back);
@@ -78,6 +82,7 @@ class MigrationRehearsalIT {
 			Outcome outcome = runner.rollback(step);
 			assertThat(outcome).as("rolling back " + step + ": " + outcome).isInstanceOf(Outcome.Done.class);
 			assertParity(bridge, "after rolling back " + step);
+			Thread.sleep(DWELL.toMillis());
 		}
 
 		int rounds = storefront.stop();
@@ -119,7 +124,7 @@ class MigrationRehearsalIT {
 			.log(directory.resolve("monolith-alone.log"))
 			.readyWhen(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
 			.start()) {
-			Storefront storefront = new Storefront("http://127.0.0.1:" + port).prepare();
+			Storefront storefront = new Storefront("http://127.0.0.1:" + port, () -> null).prepare();
 			List<String> outcomes = storefront.replay(rounds);
 			assertThat(storefront.failures()).as("failed requests against the monolith alone").isEmpty();
 			return BusinessResults.of("http://127.0.0.1:" + port, outcomes);

@@ -83,8 +83,16 @@ final class RehearsalTopology implements AutoCloseable {
 	}
 
 	String adminToken() {
+		return token("rehearsal", "admin");
+	}
+
+	String customerToken() {
+		return token("shopper", "customer");
+	}
+
+	private String token(String subject, String role) {
 		Path key = this.workingDirectory.resolve("data/strangler-gateway/jwt-hs256.key");
-		return LocalToken.mint(LocalToken.readKey(key), "rehearsal", List.of("admin"), Duration.ofMinutes(5), Instant.now());
+		return LocalToken.mint(LocalToken.readKey(key), subject, List.of(role), Duration.ofMinutes(5), Instant.now());
 	}
 
 	PlanRunner planRunner(PlanRunner.Listener listener) {

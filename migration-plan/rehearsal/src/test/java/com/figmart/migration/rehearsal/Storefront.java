@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,8 @@ final class Storefront {
 
 	private final String base;
 
+	private final Supplier<String> customerToken;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final AtomicBoolean running = new AtomicBoolean();
@@ -61,8 +64,13 @@ final class Storefront {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	Storefront(String base) {
+	/**
+	 * @param customerToken a bearer token with the customer role, for what the gateway lets only customers do
+	 *     (orders); {@code null} tokens are not sent
+	 */
+	Storefront(String base, Supplier<String> customerToken) {
 		this.base = base;
+		this.customerToken = customerToken;
 	}
 
 	/** Registers the shoppers and reads the products the rounds revise; not counted as traffic. */
@@ -176,6 +184,10 @@ final class Storefront {
 			.header("Accept", "application/json");
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
+		}
+		String token = this.customerToken.get();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
 		}
 		request.method(method, (body == null) ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
