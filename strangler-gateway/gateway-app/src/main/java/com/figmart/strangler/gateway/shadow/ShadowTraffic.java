@@ -172,7 +172,9 @@ final class ShadowTraffic implements DisposableBean {
 	void legacyFinished(ShadowExchange shadow, SignalType signal, ServerHttpResponse response) {
 		try {
 			HttpStatusCode status = response.getStatusCode();
-			if (signal == SignalType.ON_COMPLETE && status != null) {
+			boolean whole = signal == SignalType.ON_COMPLETE
+					|| (signal == SignalType.CANCEL && wholeBodyWritten(shadow, response));
+			if (whole && status != null) {
 				shadow.legacy = new CapturedResponse(status.value(),
 						ShadowClient.pick(response.getHeaders(), this.client.capturedHeaders()),
 						shadow.legacyBody.toByteArray(), shadow.legacyBody.overflowed(),
@@ -191,6 +193,16 @@ final class ShadowTraffic implements DisposableBean {
 			return;
 		}
 		arrive(shadow);
+	}
+
+	/**
+	 * A client that closes its connection as soon as it has read the body (curl, a client without a connection
+	 * pool) can cancel the exchange before the server sees its write complete; the answer was whole all the same
+	 * when every byte its {@code Content-Length} announced was written.
+	 */
+	private static boolean wholeBodyWritten(ShadowExchange shadow, ServerHttpResponse response) {
+		long announced = response.getHeaders().getContentLength();
+		return announced >= 0 && !shadow.legacyBody.overflowed() && shadow.legacyBody.toByteArray().length == announced;
 	}
 
 	private void arrive(ShadowExchange shadow) {
