@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "figmart", mixinStandardHelpOptions = true, versionProvider = FigmartCli.Version.class,
 		description = "Runs the Figmart topology and drives its migration from the monolith to services.",
-		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, PlanCommand.class })
+		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, PlanCommand.class,
+				PassThroughCommands.Route.class, PassThroughCommands.Sync.class })
 public final class FigmartCli {
 
 	public static final int OK = 0;
@@ -54,6 +55,10 @@ public final class FigmartCli {
 				return CommandLine.defaultFactory().create(type);
 			}
 		});
+		for (String passThrough : new String[] { "route", "sync" }) {
+			// everything after the command name, options included, belongs to the client it stands for
+			commandLine.getSubcommands().get(passThrough).setUnmatchedOptionsArePositionalParams(true).setStopAtPositional(true);
+		}
 		commandLine.setOut(out).setErr(err).setExitCodeExceptionMapper((ex) -> FAILED);
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
 			err.println(ex.getMessage());
