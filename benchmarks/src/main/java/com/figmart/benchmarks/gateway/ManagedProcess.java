@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #stop()} leaves nothing behind, including an embedded PostgreSQL that {@code pg_ctl} may have detached
  * from the process tree (found through {@code postmaster.pid} in the data directory, if one is given).
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
 	private final String name;
 
@@ -31,27 +31,31 @@ final class ManagedProcess {
 		this.dataDirectory = dataDirectory;
 	}
 
-	static ManagedProcess start(String name, List<String> command, Path log, Path dataDirectory) throws IOException {
+	public static ManagedProcess start(String name, List<String> command, Path log, Path dataDirectory) throws IOException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		return new ManagedProcess(name, process, log, dataDirectory);
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
-	Path log() {
+	public Path log() {
 		return log;
 	}
 
-	boolean isAlive() {
+	public long pid() {
+		return process.pid();
+	}
+
+	public boolean isAlive() {
 		return process.isAlive();
 	}
 
 	/** The last lines of the log, to explain a failed start. */
-	String logTail(int lines) {
+	public String logTail(int lines) {
 		try {
 			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
 			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -62,7 +66,7 @@ final class ManagedProcess {
 	}
 
 	/** How many log lines contain {@code text} (case-insensitive). */
-	long countInLog(String text) {
+	public long countInLog(String text) {
 		try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
 			String lower = text.toLowerCase();
 			return lines.filter((line) -> line.toLowerCase().contains(lower)).count();
@@ -73,7 +77,7 @@ final class ManagedProcess {
 	}
 
 	/** SIGTERM, up to 20 s to end, then SIGKILL; the same for whatever it started. */
-	void stop() {
+	public void stop() {
 		List<ProcessHandle> family = new ArrayList<>();
 		process.descendants().forEach(family::add);
 		postmaster().ifPresent(family::add);
