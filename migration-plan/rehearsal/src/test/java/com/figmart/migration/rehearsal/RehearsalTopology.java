@@ -42,6 +42,26 @@ final class RehearsalTopology implements AutoCloseable {
 	}
 
 	static RehearsalTopology start(Path workingDirectory) {
+		Topology topology = onFreePorts(workingDirectory);
+		RunningTopology running = new TopologyLauncher(workingDirectory, Duration.ofMinutes(3), new TopologyLauncher.Listener() {
+			@Override
+			public void starting(Service service) {
+				log("starting " + service.name() + " on port " + service.port());
+			}
+
+			@Override
+			public void ready(Service service, JavaProcess process, Duration took) {
+				log(service.name() + " ready after " + took.toMillis() + " ms");
+			}
+		}).start(topology);
+		return new RehearsalTopology(workingDirectory, topology, running);
+	}
+
+	/**
+	 * The repository's topology on free ports, with absolute paths to the jars and config files, and everything that
+	 * names a port of another service overridden on the command line.
+	 */
+	static Topology onFreePorts(Path workingDirectory) {
 		Topology repository = Topology.read(REPOSITORY.resolve("migration-plan/topology.yml"));
 		Map<String, Integer> ports = new HashMap<>();
 		repository.services().forEach((service) -> ports.put(service.name(), JavaProcess.freePort()));
@@ -63,19 +83,35 @@ final class RehearsalTopology implements AutoCloseable {
 					(service.config() != null) ? REPOSITORY.resolve(service.config()) : null, service.dependsOn(),
 					List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), overrides.get(service.name())));
 		}
-		Topology topology = new Topology(workingDirectory.resolve("logs"), services);
-		RunningTopology running = new TopologyLauncher(workingDirectory, Duration.ofMinutes(3), new TopologyLauncher.Listener() {
-			@Override
-			public void starting(Service service) {
-				log("starting " + service.name() + " on port " + service.port());
-			}
+		return new Topology(workingDirectory.resolve("logs"), services);
+	}
 
-			@Override
-			public void ready(Service service, JavaProcess process, Duration took) {
-				log(service.name() + " ready after " + took.toMillis() + " ms");
+	/** The topology as a file {@code figmart up --topology} reads. */
+	static void write(Topology topology, Path file) {
+		StringBuilder yaml = new StringBuilder("logs: '" + topology.logDirectory() + "'\nservices:\n");
+		for (Service service : topology.services()) {
+			yaml.append("  - name: ").append(service.name()).append('\n')
+				.append("    jar: '").append(service.jar()).append("'\n")
+				.append("    port: ").append(service.port()).append('\n')
+				.append("    health: ").append(service.health()).append('\n');
+			if (service.config() != null) {
+				yaml.append("    config: '").append(service.config()).append("'\n");
 			}
-		}).start(topology);
-		return new RehearsalTopology(workingDirectory, topology, running);
+			yaml.append("    depends-on: ").append(flow(service.dependsOn())).append('\n')
+				.append("    jvm-args: ").append(flow(service.jvmArgs())).append('\n')
+				.append("    args: ").append(flow(service.args())).append('\n');
+		}
+		try {
+			Files.writeString(file, yaml);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static String flow(List<String> values) {
+		return values.stream().map((value) -> "'" + value.replace("'", "''") + "'")
+			.collect(java.util.stream.Collectors.joining(", ", "[", "]"));
 	}
 
 	String url(String service) {
