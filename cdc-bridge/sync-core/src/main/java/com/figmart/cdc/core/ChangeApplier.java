@@ -3,11 +3,13 @@ package com.figmart.cdc.core;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -20,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes captured changes of one mapping into its target table, idempotently and in order per row.
  * <p>
- * Every change is one statement that first compare-and-sets the row's position in
+ * Every change first compare-and-sets the row's position in
  * {@code cdc_bridge.applied_position} and writes the row only if that succeeded, that is if the change is
  * newer than the last one applied: a replayed or older change changes nothing. A batch runs as one
- * transaction (statements sent as JDBC batches); if the target refuses any of them, the batch is rolled
+ * transaction, consecutive changes of the same shape as one set-based statement (arrays unnested, the
+ * positions claimed set-wise, the newest change per row); if the target refuses any of them, the batch is rolled
  * back and applied again change by change, and each refused change goes to {@code cdc_bridge.dead_letter}
  * (with its position, so that its replay is a no-op too).
  * <p>
@@ -218,39 +221,88 @@ public final class ChangeApplier {
 		return index;
 	}
 
-	/** Runs the statements in order, sending consecutive ones with the same SQL as one JDBC batch. */
+	/**
+	 * Runs the statements in order: consecutive ones of the same shape as one set-based statement. Within
+	 * such a run only the newest change of each row is sent (two changes of one row in one statement are
+	 * not allowed, and with the same fields the newest one decides the row alone); the ones it supersedes
+	 * count as applied when it is, unless an earlier change of the run was already as new (a duplicate or
+	 * an older change, skipped as when applied one by one).
+	 */
 	private int executeInRuns(Connection connection, List<Statement> statements) throws SQLException {
 		int applied = 0;
 		int start = 0;
 		while (start < statements.size()) {
-			var sql = statements.get(start).sql();
+			var shape = statements.get(start).shape();
 			int end = start;
-			while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+			while (end < statements.size() && statements.get(end).shape().equals(shape)) {
 				end++;
 			}
-			try (var prepared = connection.prepareStatement(sql)) {
-				for (var statement : statements.subList(start, end)) {
-					int index = bindClaim(prepared, 1, statement.change());
-					for (var parameter : statement.parameters()) {
-						if (parameter == null) {
-							prepared.setNull(index++, Types.VARCHAR);
-						}
-						else {
-							prepared.setObject(index++, parameter);
-						}
-					}
-					prepared.addBatch();
+			var run = statements.subList(start, end);
+			var newest = new LinkedHashMap<String, Statement>();
+			for (var statement : run) {
+				newest.merge(statement.change().keyText(), statement,
+						(kept, next) -> (next.change().position().compareTo(kept.change().position()) >= 0) ? next : kept);
+			}
+			var written = executeSetWise(connection, List.copyOf(newest.values()));
+			var seen = new HashMap<String, Position>();
+			for (var statement : run) {
+				var key = statement.change().keyText();
+				var position = statement.change().position();
+				var previous = seen.put(key, position);
+				boolean stale = previous != null && (position.compareTo(previous) < 0
+						|| (position.equals(previous) && !position.isSnapshot()));
+				if (stale) {
+					seen.put(key, previous);
 				}
-				for (int count : prepared.executeBatch()) {
-					applied += (count > 0) ? 1 : 0;
-				}
+				applied += (!stale && written.contains(key)) ? 1 : 0;
 			}
 			start = end;
 		}
 		return applied;
 	}
 
-	private record Statement(Change change, String sql, List<Object> parameters) {
+	/** One statement for changes of one shape and distinct rows; returns the keys of the rows it wrote. */
+	private Set<String> executeSetWise(Connection connection, List<Statement> statements) throws SQLException {
+		int size = statements.size();
+		int width = statements.get(0).parameters().size();
+		var keys = new String[size];
+		var commitLsns = new Long[size];
+		var eventLsns = new Long[size];
+		var columns = new String[width][size];
+		for (int row = 0; row < size; row++) {
+			var change = statements.get(row).change();
+			keys[row] = change.keyText();
+			commitLsns[row] = change.position().commitLsn();
+			eventLsns[row] = change.position().eventLsn();
+			var parameters = statements.get(row).parameters();
+			for (int column = 0; column < width; column++) {
+				columns[column][row] = (String) parameters.get(column);
+			}
+		}
+		try (var prepared = connection.prepareStatement(statements.get(0).sql())) {
+			int index = 1;
+			prepared.setArray(index++, connection.createArrayOf("text", keys));
+			prepared.setArray(index++, connection.createArrayOf("bigint", commitLsns));
+			prepared.setArray(index++, connection.createArrayOf("bigint", eventLsns));
+			for (var column : columns) {
+				prepared.setArray(index++, connection.createArrayOf("text", column));
+			}
+			prepared.setString(index, this.mapping.name());
+			var written = new HashSet<String>();
+			try (var result = prepared.executeQuery()) {
+				while (result.next()) {
+					written.add(result.getString(1));
+				}
+			}
+			return written;
+		}
+	}
+
+	/**
+	 * @param shape what decides the SQL and which fields the change writes: changes of one shape can be
+	 *        sent together, and the newest of them decides the row alone
+	 */
+	private record Statement(Change change, String shape, String sql, List<Object> parameters) {
 	}
 
 	private Statement statementFor(Change change) {
@@ -262,12 +314,8 @@ public final class ChangeApplier {
 		}
 		var keyColumns = this.mapping.targetKey().stream().map(FieldPath::column).toList();
 		if (change.isDelete()) {
-			var sql = this.statements.computeIfAbsent("delete", ignored -> "with claimed as (" + CLAIM_POSITION
-					+ ")\ndelete from " + this.mapping.target() + " where "
-					+ keyColumns.stream().map(column -> column + " = cast(? as " + types.get(column) + ")")
-						.collect(Collectors.joining(" and "))
-					+ " and exists (select 1 from claimed)");
-			return new Statement(change, sql, keyValues);
+			var sql = this.statements.computeIfAbsent("delete", ignored -> delete(types, keyColumns));
+			return new Statement(change, "delete", sql, keyValues);
 		}
 		var columns = new LinkedHashMap<String, Object>();
 		var documents = new LinkedHashMap<String, Map<String, Object>>();
@@ -288,29 +336,76 @@ public final class ChangeApplier {
 		for (var document : documents.values()) {
 			parameters.add(JSON.writeValueAsString(document));
 		}
-		var shape = "upsert:" + String.join(",", columns.keySet()) + ":" + String.join(",", documents.keySet());
-		var sql = this.statements.computeIfAbsent(shape, ignored -> upsert(types, keyColumns,
+		var sqlShape = "upsert:" + String.join(",", columns.keySet()) + ":" + String.join(",", documents.keySet());
+		var sql = this.statements.computeIfAbsent(sqlShape, ignored -> upsert(types, keyColumns,
 				List.copyOf(columns.keySet()), List.copyOf(documents.keySet())));
-		return new Statement(change, sql, parameters);
+		// the keys inside the documents too: a change that sets fewer of them does not replace one that sets more
+		var shape = sqlShape + ":" + documents.values().stream().map(document -> String.join(",", document.keySet()))
+			.collect(Collectors.joining(";"));
+		return new Statement(change, shape, sql, parameters);
+	}
+
+	/**
+	 * The changes as rows of arrays (key text, position, then one text per value), and their positions
+	 * claimed set-wise: {@code claimed} holds the rows whose change is newer than the one last applied.
+	 */
+	private static String claimedInput(List<String> valueNames, boolean delete) {
+		var arrays = new ArrayList<String>(List.of("cast(? as text[])", "cast(? as bigint[])", "cast(? as bigint[])"));
+		valueNames.forEach(name -> arrays.add("cast(? as text[])"));
+		var names = new ArrayList<String>(List.of("row_key", "commit_lsn", "event_lsn"));
+		names.addAll(valueNames);
+		return "with input as (\nselect * from unnest(" + String.join(", ", arrays) + ") as i("
+				+ String.join(", ", names) + ")\n), claimed as (\n"
+				+ "insert into cdc_bridge.applied_position as p (mapping, row_key, commit_lsn, event_lsn, deleted)\n"
+				+ "select cast(? as text), row_key, commit_lsn, event_lsn, " + delete + " from input\n"
+				+ "on conflict (mapping, row_key) do update\n"
+				+ "set commit_lsn = excluded.commit_lsn, event_lsn = excluded.event_lsn, deleted = excluded.deleted,\n"
+				+ "    applied_at = now()\n"
+				+ "where (p.commit_lsn, p.event_lsn) < (excluded.commit_lsn, excluded.event_lsn)\n"
+				+ "   or (excluded.commit_lsn = 0 and excluded.event_lsn = 0 and p.commit_lsn = 0 and p.event_lsn = 0)\n"
+				+ "returning p.row_key\n)\n";
+	}
+
+	private String delete(Map<String, String> types, List<String> keyColumns) {
+		var names = new ArrayList<String>();
+		for (int i = 0; i < keyColumns.size(); i++) {
+			names.add("k" + i);
+		}
+		var matches = new ArrayList<String>();
+		for (int i = 0; i < keyColumns.size(); i++) {
+			matches.add("t." + keyColumns.get(i) + " = cast(i.k" + i + " as " + type(types, keyColumns.get(i)) + ")");
+		}
+		return claimedInput(names, true) + ", removed as (\ndelete from " + this.mapping.target()
+				+ " as t using input i join claimed c on c.row_key = i.row_key\nwhere " + String.join(" and ", matches)
+				+ "\nreturning i.row_key\n)\nselect row_key from removed";
 	}
 
 	private String upsert(Map<String, String> types, List<String> keyColumns, List<String> columns,
 			List<String> documents) {
 		var all = new ArrayList<String>(columns);
 		all.addAll(documents);
+		var names = new ArrayList<String>();
 		var values = new ArrayList<String>();
-		columns.forEach(column -> values.add("cast(? as " + type(types, column) + ")"));
-		documents.forEach(document -> values.add("cast(? as jsonb)"));
+		for (int i = 0; i < columns.size(); i++) {
+			names.add("v" + i);
+			values.add("cast(i.v" + i + " as " + type(types, columns.get(i)) + ")");
+		}
+		for (int i = 0; i < documents.size(); i++) {
+			names.add("d" + i);
+			values.add("cast(i.d" + i + " as jsonb)");
+		}
 		var updates = new ArrayList<String>();
 		columns.stream().filter(column -> !keyColumns.contains(column))
 			.forEach(column -> updates.add(column + " = excluded." + column));
 		// merge, do not overwrite: keys of the target's document that the mapping does not know survive
 		documents.forEach(document -> updates.add(document + " = coalesce(t." + document + ", '{}'::jsonb) || excluded."
 				+ document));
-		return "with claimed as (" + CLAIM_POSITION + ")\n" + "insert into " + this.mapping.target() + " as t ("
+		// a data-modifying CTE runs whether or not the query reads it
+		return claimedInput(names, false) + ", written as (\ninsert into " + this.mapping.target() + " as t ("
 				+ String.join(", ", all) + ")\nselect " + String.join(", ", values)
-				+ " where exists (select 1 from claimed)\non conflict (" + String.join(", ", keyColumns) + ") do "
-				+ (updates.isEmpty() ? "nothing" : "update set " + String.join(", ", updates));
+				+ " from input i join claimed c on c.row_key = i.row_key\non conflict (" + String.join(", ", keyColumns)
+				+ ") do " + (updates.isEmpty() ? "nothing" : "update set " + String.join(", ", updates))
+				+ "\n)\nselect row_key from claimed";
 	}
 
 	private String type(Map<String, String> types, String column) {

@@ -61,6 +61,24 @@ class ChangeApplierTests {
 	}
 
 	@Test
+	void duplicatesAndOlderChangesInsideOneBatchLoseToTheNewestChangeOfTheirRow() {
+		var batch = List.of(upsert(1, "first", "1.00", 100, 1), upsert(1, "newest", "3.00", 300, 1),
+				upsert(1, "older", "2.00", 200, 1), upsert(1, "newest", "3.00", 300, 1), upsert(2, "two", "2.00", 150, 1),
+				delete(2, 250, 1), upsert(2, "older than the delete", "2.00", 120, 1), upsert(3, "three", "3.00", 100, 2));
+
+		var result = this.applier.apply(batch);
+
+		assertThat(result).isEqualTo(new ApplyResult(5, 3, 0));
+		assertThat(rows()).containsExactly("1:newest:300", "3:three:300");
+		assertThat(query(this.databases.target,
+				"select row_key, commit_lsn, deleted from cdc_bridge.applied_position order by row_key"))
+			.extracting(row -> row.get("row_key") + "@" + row.get("commit_lsn") + ":" + row.get("deleted"))
+			.containsExactly("1@300:false", "2@250:true", "3@100:false");
+		assertThat(this.applier.apply(batch).applied()).isZero();
+		assertThat(rows()).containsExactly("1:newest:300", "3:three:300");
+	}
+
+	@Test
 	void aDeletedRowIsNotResurrectedByAReplayedInsert() {
 		this.applier.apply(List.of(upsert(1, "one", "1.00", 100, 1), delete(1, 200, 1)));
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * JWT signed with HMAC-SHA256 over the key file's bytes, with {@code sub}, {@code roles}, {@code iss}
  * ({@value #ISSUER}), {@code iat} and {@code exp}.
  */
-final class LocalToken {
+public final class LocalToken {
 
 	static final String ISSUER = "figmart-local";
 
@@ -40,7 +40,7 @@ final class LocalToken {
 	 *
 	 * @throws UnusableKeyFile if it cannot be read or does not hold a key
 	 */
-	static byte[] readKey(Path keyFile) {
+	public static byte[] readKey(Path keyFile) {
 		String content;
 		try {
 			content = Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
@@ -72,7 +72,7 @@ final class LocalToken {
 	 * @param roles some of {@link #ROLES}
 	 * @param ttl how long from {@code now} it is valid
 	 */
-	static String mint(byte[] key, String subject, List<String> roles, Duration ttl, Instant now) {
+	public static String mint(byte[] key, String subject, List<String> roles, Duration ttl, Instant now) {
 		if (subject == null || subject.isBlank()) {
 			throw new IllegalArgumentException("the subject must not be blank");
 		}
@@ -109,7 +109,7 @@ final class LocalToken {
 	}
 
 	/** A key file that cannot be used to sign: missing, unreadable, or not a key. */
-	static final class UnusableKeyFile extends RuntimeException {
+	public static final class UnusableKeyFile extends RuntimeException {
 
 		UnusableKeyFile(Path keyFile, String why) {
 			super("cannot use the key file " + keyFile + ": " + why);

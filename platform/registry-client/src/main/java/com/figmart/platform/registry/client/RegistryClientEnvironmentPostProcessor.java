@@ -71,6 +71,9 @@ public class RegistryClientEnvironmentPostProcessor implements EnvironmentPostPr
 
 	private static Map<String, Object> defaults() {
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		// Spring's RestClient talks to the registry even where Jersey is on the class path (the CDC bridge has it
+		// through Kafka Connect): the Jersey transport needs an extra artifact, and without it the client cannot start
+		defaults.put("eureka.client.jersey.enabled", false);
 		// the instance's health (db, disk...) decides its status in the registry: DOWN is not routed to
 		defaults.put("eureka.client.healthcheck.enabled", true);
 		// health and other instance changes reach the registry within 5 s (Eureka's default: 30 s)

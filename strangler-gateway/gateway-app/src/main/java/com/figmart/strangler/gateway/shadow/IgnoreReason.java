@@ -15,8 +15,11 @@ enum IgnoreReason {
 	/** The monolith's answer did not arrive whole (error, or the client went away), so there is no reference. */
 	LEGACY_INCOMPLETE("legacy-incomplete"),
 
-	/** The new target cannot be called by the shadow client, e.g. an {@code lb://} target. */
-	UNSUPPORTED_TARGET("unsupported-target");
+	/** The new target's URL has a scheme the shadow client cannot call (neither http, https nor lb). */
+	UNSUPPORTED_TARGET("unsupported-target"),
+
+	/** The new target is {@code lb://name} and the discovery client knows no instance of {@code name}. */
+	NO_INSTANCE("no-instance");
 
 	private final String key;
 

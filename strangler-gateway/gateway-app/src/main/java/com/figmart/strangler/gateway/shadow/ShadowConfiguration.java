@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import com.figmart.strangler.gateway.LiveRules;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -33,8 +35,9 @@ class ShadowConfiguration {
 		}
 
 		@Bean
-		ShadowTraffic shadowTraffic(ShadowProperties properties, ShadowClient client, ShadowReports reports) {
-			return new ShadowTraffic(properties, client, reports);
+		ShadowTraffic shadowTraffic(ShadowProperties properties, ShadowClient client, ObjectProvider<DiscoveryClient> discovery,
+				ShadowReports reports) {
+			return new ShadowTraffic(properties, client, new ShadowTargets(discovery), reports);
 		}
 
 		@Bean

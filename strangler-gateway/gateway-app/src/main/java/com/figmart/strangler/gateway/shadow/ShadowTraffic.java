@@ -42,6 +42,8 @@ final class ShadowTraffic implements DisposableBean {
 
 	private final ShadowClient client;
 
+	private final ShadowTargets targets;
+
 	private final ResponseComparison comparison;
 
 	private final ShadowReports reports;
@@ -50,9 +52,10 @@ final class ShadowTraffic implements DisposableBean {
 
 	private final ThreadPoolExecutor comparing;
 
-	ShadowTraffic(ShadowProperties properties, ShadowClient client, ShadowReports reports) {
+	ShadowTraffic(ShadowProperties properties, ShadowClient client, ShadowTargets targets, ShadowReports reports) {
 		this.properties = properties;
 		this.client = client;
+		this.targets = targets;
 		this.comparison = new ResponseComparison(properties.headersThatMatter());
 		this.reports = reports;
 		this.inFlight = new Semaphore(properties.maxInFlight());
@@ -78,9 +81,9 @@ final class ShadowTraffic implements DisposableBean {
 			stats.ignored(IgnoreReason.UNSAFE_METHOD);
 			return null;
 		}
-		URI newTarget = decision.newTargetUri();
-		if (newTarget == null || !isHttp(newTarget)) {
-			stats.ignored(IgnoreReason.UNSUPPORTED_TARGET);
+		ShadowTargets.Resolution newTarget = this.targets.resolve(decision.newTargetUri());
+		if (newTarget.notSent() != null) {
+			stats.ignored(newTarget.notSent());
 			return null;
 		}
 		HttpHeaders headers = request.getHeaders();
@@ -97,7 +100,7 @@ final class ShadowTraffic implements DisposableBean {
 				&& ThreadLocalRandom.current().nextDouble() < this.properties.calibrationRate()
 				&& this.inFlight.tryAcquire();
 		boolean hasBody = length > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-		URI newUri = withAuthorityOf(routedUrl, newTarget);
+		URI newUri = withAuthorityOf(routedUrl, newTarget.uri());
 		String pathAndQuery = routedUrl.getRawPath()
 				+ ((routedUrl.getRawQuery() != null) ? "?" + routedUrl.getRawQuery() : "");
 		return new ShadowExchange(decision.routeId(), decision.policy().shadow(), stats, method, pathAndQuery,
@@ -169,7 +172,9 @@ final class ShadowTraffic implements DisposableBean {
 	void legacyFinished(ShadowExchange shadow, SignalType signal, ServerHttpResponse response) {
 		try {
 			HttpStatusCode status = response.getStatusCode();
-			if (signal == SignalType.ON_COMPLETE && status != null) {
+			boolean whole = signal == SignalType.ON_COMPLETE
+					|| (signal == SignalType.CANCEL && wholeBodyWritten(shadow, response));
+			if (whole && status != null) {
 				shadow.legacy = new CapturedResponse(status.value(),
 						ShadowClient.pick(response.getHeaders(), this.client.capturedHeaders()),
 						shadow.legacyBody.toByteArray(), shadow.legacyBody.overflowed(),
@@ -188,6 +193,16 @@ final class ShadowTraffic implements DisposableBean {
 			return;
 		}
 		arrive(shadow);
+	}
+
+	/**
+	 * A client that closes its connection as soon as it has read the body (curl, a client without a connection
+	 * pool) can cancel the exchange before the server sees its write complete; the answer was whole all the same
+	 * when every byte its {@code Content-Length} announced was written.
+	 */
+	private static boolean wholeBodyWritten(ShadowExchange shadow, ServerHttpResponse response) {
+		long announced = response.getHeaders().getContentLength();
+		return announced >= 0 && !shadow.legacyBody.overflowed() && shadow.legacyBody.toByteArray().length == announced;
 	}
 
 	private void arrive(ShadowExchange shadow) {

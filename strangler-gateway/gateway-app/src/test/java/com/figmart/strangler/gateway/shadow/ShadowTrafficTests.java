@@ -77,6 +77,11 @@ class ShadowTrafficTests {
 		rule(registry, "noisy", "GET", "/api/noisy/**", "modern");
 		rule(registry, "reported", "GET", "/api/reported/**", "modern");
 		rule(registry, "burst", "GET", "/api/burst/**", "modern");
+		registry.add("figmart.gateway.targets.discovered", () -> "lb://modern-service");
+		registry.add("spring.cloud.discovery.client.simple.instances.modern-service[0].uri", modern::uri);
+		rule(registry, "discovered", "GET", "/api/discovered/**", "discovered");
+		registry.add("figmart.gateway.targets.undiscovered", () -> "lb://nobody");
+		rule(registry, "undiscovered", "GET", "/api/undiscovered/**", "undiscovered");
 	}
 
 	private static String rule(DynamicPropertyRegistry registry, String id, String methods, String pattern,
@@ -374,6 +379,29 @@ class ShadowTrafficTests {
 
 	private WebTestClient.ResponseSpec post(String path, String body) {
 		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	@Test
+	void aDiscoveredTargetIsShadowedAtAnInstanceTheRegistryKnows() {
+		legacy.answer("/api/discovered", Answer.json(PRODUCT));
+		modern.answer("/api/discovered", Answer.json(PRODUCT));
+		for (int i = 0; i < 3; i++) {
+			this.client.get().uri("/api/discovered/A-1").exchange().expectStatus().isOk();
+		}
+
+		ShadowSummary summary = awaitCompared("discovered", 3);
+		assertThat(summary.matched()).isEqualTo(3);
+		assertThat(summary.ignored()).isZero();
+	}
+
+	@Test
+	void aDiscoveredTargetWithoutInstancesIsCountedNotMirrored() {
+		legacy.answer("/api/undiscovered", Answer.json(PRODUCT));
+		this.client.get().uri("/api/undiscovered/A-1").exchange().expectStatus().isOk().expectBody().json(PRODUCT);
+
+		ShadowSummary summary = awaitCompared("undiscovered", 1);
+		assertThat(summary.ignoredBy()).containsEntry("no-instance", 1L);
+		assertThat(summary.compared()).isZero();
 	}
 
 	private ShadowSummary awaitCompared(String ruleId, long settled) {
