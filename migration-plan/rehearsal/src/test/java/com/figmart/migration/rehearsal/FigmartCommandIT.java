@@ -60,7 +60,10 @@ class FigmartCommandIT {
 			assertThat(figmart(directory, "status", options[0], options[1], options[2], options[3]).exitCode()).isEqualTo(3);
 		}
 		finally {
+			// a failed assertion must not leave the topology running: its JVMs, and the PostgreSQL servers that
+			// outlive a JVM killed this way, found by the directory they run in
 			started.forEach(ProcessHandle::destroyForcibly);
+			processesUnder(directory).forEach(ProcessHandle::destroyForcibly);
 		}
 	}
 
