@@ -36,7 +36,8 @@ class CdcBenchmarkQuickIT {
 		assertThat(reports.get(0).getFileName().toString()).endsWith("-quick.md");
 		String report = Files.readString(reports.get(0));
 		String number = "[\\d,]+(\\.\\d+)?";
-		assertThat(report).doesNotContain("failed")
+		// how the report marks a system that failed (the report also quotes the commit message, which may say anything)
+		assertThat(report).doesNotContainPattern("\\*\\*\\w+ failed: ")
 			.containsPattern("\\| backfill rows/s \\(replication started → all rows visible\\) \\| " + number + " \\|")
 			.containsPattern("\\| 1,000 writes/s: \\*\\*lag p99\\*\\* \\| \\*\\*" + number + " ms\\*\\* \\|")
 			.containsPattern("\\| 5,000 writes/s: \\*\\*lag p99\\*\\* \\| \\*\\*" + number + " ms\\*\\* \\|")
