@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.figmart.benchmarks.Durations;
+import com.figmart.benchmarks.Machine;
 import com.figmart.benchmarks.Options;
 
 /**
@@ -536,8 +537,7 @@ public final class CdcBenchmark {
 			lines.add("**" + settings.note() + "**");
 			lines.add("");
 		}
-		lines.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores (`nproc`), " + cpuModel() + ", "
-				+ memory() + "; both PostgreSQL servers, the writer and the bridge share the cores, all on 127.0.0.1.");
+		lines.add("- Machine: " + Machine.describe() + "; both PostgreSQL servers, the writer and the bridge share the cores, all on 127.0.0.1.");
 		lines.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
 				+ " (the writer" + (settings.systems().contains("bridge") ? ", and the bridge via `" + settings.java() + "`" : "")
 				+ "). PostgreSQL " + source.version() + " (zonky embedded binaries), two servers: source and target.");
@@ -649,30 +649,6 @@ public final class CdcBenchmark {
 		}
 		catch (IOException | RuntimeException ex) {
 			return "unknown";
-		}
-	}
-
-	private static String cpuModel() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown CPU";
-		}
-	}
-
-	private static String memory() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-			return lines.filter((line) -> line.startsWith("MemTotal"))
-				.map((line) -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB")
-				.findFirst()
-				.orElse("unknown memory");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown memory";
 		}
 	}
 

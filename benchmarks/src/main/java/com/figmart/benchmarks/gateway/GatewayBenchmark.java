@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.figmart.benchmarks.Durations;
+import com.figmart.benchmarks.Machine;
 import com.figmart.benchmarks.Options;
 
 /**
@@ -460,8 +461,7 @@ public final class GatewayBenchmark {
 			lines.add("**" + settings.note() + "**");
 			lines.add("");
 		}
-		lines.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores (`nproc`), " + cpuModel()
-				+ ", " + memory() + "; load generator, backend, proxies on the same cores, all on 127.0.0.1.");
+		lines.add("- Machine: " + Machine.describe() + "; load generator, backend, proxies on the same cores, all on 127.0.0.1.");
 		lines.add("- JDK (gateway and backend): " + javaVersion + "; " + wrkVersion.replaceAll("\\s*Copyright.*", "")
 				+ "; " + nginxVersion.replace("nginx version: ", "") + ".");
 		lines.add("- Gateway JVM: `" + String.join(" ", settings.gatewayJvm()) + "`; edge filters off: `"
@@ -480,30 +480,6 @@ public final class GatewayBenchmark {
 				+ Durations.format(settings.rateDuration())
 				+ " after 2 s unmeasured; latency from the time each request was due; medians of the runs.");
 		return lines;
-	}
-
-	private static String cpuModel() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown CPU";
-		}
-	}
-
-	private static String memory() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-			return lines.filter((line) -> line.startsWith("MemTotal"))
-				.map((line) -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB")
-				.findFirst()
-				.orElse("unknown memory");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown memory";
-		}
 	}
 
 	private Path writeReport(String markdown) throws IOException {
