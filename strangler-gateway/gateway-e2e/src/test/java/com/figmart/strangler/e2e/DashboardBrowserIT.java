@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,17 +73,26 @@ class DashboardBrowserIT {
 		LocalTokens tokens = new LocalTokens(this.topology.keyFile());
 		Admin admin = http.admin(tokens.admin("browser-test"));
 		admin.mode(Topology.PRODUCT_RULE, "LEGACY", "browser test: start on the monolith");
+		// a page replaced while a condition looks at it (sign-in navigates, the table is redrawn) is retried
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		wait.ignoring(StaleElementReferenceException.class);
 
 		this.browser.get(this.topology.gatewayUri() + "/admin/dashboard");
 		wait.until(ExpectedConditions.urlContains("/admin/login"));
 		this.browser.findElement(By.id("token")).sendKeys(tokens.admin("dashboard-operator"));
 		this.browser.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.urlContains("/admin/dashboard"));
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
 
 		By modeCell = By.cssSelector("tr[data-rule='" + Topology.PRODUCT_RULE + "'] td[data-field='mode']");
-		assertThat(this.browser.findElement(modeCell).getText()).isEqualTo("LEGACY");
-		WebElement form = this.browser.findElement(By.cssSelector("form.change[data-rule='" + Topology.PRODUCT_RULE + "']"));
+		wait.until(ExpectedConditions.textToBe(modeCell, "LEGACY"));
+		// the table is redrawn every 2 s except a row whose form has the focus: focus first, then fill it in
+		By formOfRule = By.cssSelector("form.change[data-rule='" + Topology.PRODUCT_RULE + "']");
+		WebElement form = wait.until((browser) -> {
+			WebElement found = browser.findElement(formOfRule);
+			found.findElement(By.name("reason")).click();
+			return found;
+		});
 		new Select(form.findElement(By.name("mode"))).selectByValue("NEW");
 		form.findElement(By.name("reason")).sendKeys("browser test: move product reads");
 		form.findElement(By.tagName("button")).click();
@@ -92,8 +102,8 @@ class DashboardBrowserIT {
 			.isEqualTo(NewTargetServer.NAME);
 		assertThat(admin.history(Topology.PRODUCT_RULE).get("changes").get(0).get("actor").asString())
 			.isEqualTo("dashboard-operator");
-		assertThat(this.browser.findElement(By.cssSelector("#changes tbody")).getText())
-			.contains("browser test: move product reads");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#changes tbody"),
+				"browser test: move product reads"));
 	}
 
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and {@value #CUSTOMER_RULE} ({@code POST /api/customers}, LEGACY), both with the extracted service as
  * their new target; tests change them through the admin API.
  */
-final class Topology implements ExtensionContext.Store.CloseableResource {
+final class Topology implements AutoCloseable {
 
 	static final String PRODUCT_RULE = "catalog-product";
 
