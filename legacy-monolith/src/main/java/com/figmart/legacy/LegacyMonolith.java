@@ -20,6 +20,6 @@ public final class LegacyMonolith {
 	}
 
 	public static SpringApplication application() {
-		return new SpringApplication(Marketplace.class, DemoData.class);
+		return new SpringApplication(Marketplace.class, DemoData.class, OrderEventsOnKafka.class);
 	}
 }

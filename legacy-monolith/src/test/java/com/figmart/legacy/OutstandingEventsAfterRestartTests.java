@@ -10,13 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.figmart.platform.postgres.test.SharedTestPostgres;
 
@@ -34,41 +31,28 @@ class OutstandingEventsAfterRestartTests {
 		String orderId;
 
 		try (var crashed = start(database, ListenersNeverRun.class)) {
-			var http = new HttpClient(port(crashed));
+			var http = crashed.http();
 			var customer = http.registerCustomer("restart-" + UUID.randomUUID() + "@example.com");
 			var order = http.post("/api/orders", Map.of("customerId", customer,
 					"lines", List.of(Map.of("sku", "MUG-FIG", "quantity", 1)), "paymentToken", "tok_visa")).getBody();
 			orderId = order.get("id").asString();
 
 			assertThat(order.get("status").asString()).isEqualTo("PENDING");
-			assertThat(outstandingPublications(crashed)).isPositive();
+			assertThat(crashed.outstandingPublications()).isPositive();
 		}
 
 		try (var restarted = start(database)) {
-			var http = new HttpClient(port(restarted));
+			var http = restarted.http();
 
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
 					http.get("/api/orders/" + orderId).getBody().get("status").asString()).isEqualTo("CONFIRMED"));
-			await().atMost(Duration.ofSeconds(20)).until(() -> outstandingPublications(restarted) == 0);
+			await().atMost(Duration.ofSeconds(20)).until(() -> restarted.outstandingPublications() == 0);
 			assertThat(http.get("/api/payments/" + orderId).getBody().get("status").asString()).isEqualTo("CAPTURED");
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String database, Class<?>... extraSources) {
-		var application = LegacyMonolith.application();
-		application.addPrimarySources(List.of(extraSources));
-		return application.run("--server.port=0", "--spring.datasource.url=" + database,
-				"--figmart.order.checkout-wait=200ms", "--spring.main.banner-mode=off");
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static long outstandingPublications(ConfigurableApplicationContext context) {
-		return context.getBean(JdbcClient.class)
-				.sql("select count(*) from modulith.event_publication where completion_date is null")
-				.query(Long.class).single();
+	private static RunningMonolith start(String database, Class<?>... extraSources) {
+		return RunningMonolith.start(database, List.of(extraSources), "--figmart.order.checkout-wait=200ms");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalog extraction rehearsed end to end: the whole topology as processes, storefront traffic through the
  * gateway the whole time, and the plan run from chapter 0 to the write cutover, then rolled back step by step to
  * where it started. Every client request must succeed, parity must hold after every step, no write may be lost
- * in either direction, and the business results must be those of the same rounds played against the monolith
- * alone.
+ * in either direction, the business results must be those of the same rounds played against the monolith
+ * alone, and every order's events must have reached Kafka.
  */
 class MigrationRehearsalIT {
 
@@ -111,6 +112,14 @@ class MigrationRehearsalIT {
 			migrated = BusinessResults.of(topology.url("legacy-monolith"), storefront.outcomes());
 		}
 		assertThat(migrated).isEqualTo(alone);
+
+		List<String> orders = storefront.orderIds();
+		Map<String, List<String>> events = OrderEventsTopic.read(topology.kafkaBootstrapServers(), Set.copyOf(orders),
+				Duration.ofSeconds(30));
+		for (String order : orders) {
+			assertThat(events.get(order)).as("the events of order " + order + " on Kafka")
+				.isIn(List.of("OrderPlaced", "OrderConfirmed"), List.of("OrderPlaced", "OrderRejected"));
+		}
 	}
 
 	private static BusinessResults monolithAlone(int rounds) {

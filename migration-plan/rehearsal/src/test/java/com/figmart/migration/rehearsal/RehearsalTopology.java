@@ -1,13 +1,23 @@
 package com.figmart.migration.rehearsal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import com.figmart.migration.plan.Plan;
 import com.figmart.migration.plan.PlanRunner;
@@ -67,10 +77,13 @@ final class RehearsalTopology implements AutoCloseable {
 		repository.services().forEach((service) -> ports.put(service.name(), JavaProcess.freePort()));
 		int legacyDatabase = JavaProcess.freePort();
 		int catalogDatabase = JavaProcess.freePort();
+		int kafka = JavaProcess.freePort();
 		String registry = "--figmart.registry.url=http://127.0.0.1:" + ports.get("service-registry") + "/eureka/";
 		Map<String, List<String>> overrides = Map.of(
 				"service-registry", List.of(),
-				"legacy-monolith", List.of(registry, "--figmart.embedded-postgres.port=" + legacyDatabase),
+				"kafka-broker", List.of("--figmart.kafka-broker.port=" + kafka),
+				"legacy-monolith", List.of(registry, "--figmart.embedded-postgres.port=" + legacyDatabase,
+						"--spring.kafka.bootstrap-servers=127.0.0.1:" + kafka),
 				"catalog-service", List.of(registry, "--figmart.embedded-postgres.port=" + catalogDatabase),
 				"cdc-bridge", List.of(registry,
 						"--figmart.cdc.source.url=jdbc:postgresql://127.0.0.1:" + legacyDatabase + "/marketplace",
@@ -104,18 +117,35 @@ final class RehearsalTopology implements AutoCloseable {
 		try {
 			Files.writeString(file, yaml);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
 	private static String flow(List<String> values) {
 		return values.stream().map((value) -> "'" + value.replace("'", "''") + "'")
-			.collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+			.collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	String url(String service) {
 		return this.topology.service(service).url().toString();
+	}
+
+	/** Where Kafka clients reach the topology's broker, as its health endpoint reports it. */
+	String kafkaBootstrapServers() {
+		try {
+			var response = HttpClient.newHttpClient().send(HttpRequest
+				.newBuilder(URI.create(url("kafka-broker") + "/actuator/health/readiness")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return JsonMapper.shared().readTree(response.body()).at("/components/broker/details/bootstrapServers").asString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	String adminToken() {
@@ -135,7 +165,7 @@ final class RehearsalTopology implements AutoCloseable {
 		Plan plan = Plan.read(REPOSITORY.resolve("migration-plan/plans/catalog.yml"));
 		HttpSystem system = new HttpSystem(this.topology, plan, this::adminToken);
 		return new PlanRunner(plan, new PlanState(this.workingDirectory.resolve("plan-catalog.state")), system.gateway(),
-				system.bridge(), system::healthy, listener, java.time.Clock.systemUTC());
+				system.bridge(), system::healthy, listener, Clock.systemUTC());
 	}
 
 	HttpSystem system() {
@@ -164,8 +194,8 @@ final class RehearsalTopology implements AutoCloseable {
 		try {
 			return Files.createTempDirectory("figmart-rehearsal");
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

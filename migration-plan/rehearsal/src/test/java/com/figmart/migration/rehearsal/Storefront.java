@@ -58,6 +58,8 @@ final class Storefront {
 
 	private final List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<String> orderIds = Collections.synchronizedList(new ArrayList<>());
+
 	private final Map<String, JsonNode> revisable = new LinkedHashMap<>();
 
 	private final List<String> customers = new ArrayList<>();
@@ -122,6 +124,11 @@ final class Storefront {
 		return List.copyOf(this.outcomes);
 	}
 
+	/** The ids of the orders placed, in the order they were placed. */
+	List<String> orderIds() {
+		return List.copyOf(this.orderIds);
+	}
+
 	List<String> failures() {
 		return List.copyOf(this.failures);
 	}
@@ -151,6 +158,9 @@ final class Storefront {
 		String token = (round % 7 == 6) ? "tok_declined" : "tok_visa";
 		JsonNode order = send("POST", "/api/orders", "{\"customerId\":\"" + this.customers.get(round % 3) + "\",\"lines\":[{\"sku\":\""
 				+ sku + "\",\"quantity\":1}],\"paymentToken\":\"" + token + "\"}", "round-" + round);
+		if (order != null) {
+			this.orderIds.add(order.get("id").asString());
+		}
 		String revised = REVISED.get(round % REVISED.size());
 		JsonNode product = this.revisable.get(revised);
 		send("PUT", "/api/catalog/products/" + revised, "{\"name\":" + product.get("name") + ",\"description\":\""
