@@ -81,7 +81,8 @@ final class RehearsalTopology implements AutoCloseable {
 		String registry = "--figmart.registry.url=http://127.0.0.1:" + ports.get("service-registry") + "/eureka/";
 		Map<String, List<String>> overrides = Map.of(
 				"service-registry", List.of(),
-				"kafka-broker", List.of("--figmart.kafka-broker.port=" + kafka),
+				"kafka-broker", List.of("--figmart.kafka-broker.port=" + kafka,
+						"--figmart.kafka-broker.controller-port=" + JavaProcess.freePort()),
 				"legacy-monolith", List.of(registry, "--figmart.embedded-postgres.port=" + legacyDatabase,
 						"--spring.kafka.bootstrap-servers=127.0.0.1:" + kafka),
 				"catalog-service", List.of(registry, "--figmart.embedded-postgres.port=" + catalogDatabase),
