@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "figmart", mixinStandardHelpOptions = true, versionProvider = FigmartCli.Version.class,
 		description = "Runs the Figmart topology and drives its migration from the monolith to services.",
-		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, PlanCommand.class,
+		subcommands = { UpCommand.class, DownCommand.class, StatusCommand.class, PlanCommand.class, EventsCommand.class,
 				PassThroughCommands.Route.class, PassThroughCommands.Sync.class })
 public final class FigmartCli {
 
