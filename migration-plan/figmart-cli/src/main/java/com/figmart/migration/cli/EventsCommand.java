@@ -85,7 +85,9 @@ final class EventsCommand implements Callable<Integer> {
 	private List<ConsumerRecord<String, String>> readAll() {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ConsumerConfig.CLIENT_ID_CONFIG, "figmart-events-" + UUID.randomUUID(),
-				ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+				ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+				// looking must not create the topic looked for
+				ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
 			List<PartitionInfo> partitions = consumer.partitionsFor(this.topic, Duration.ofSeconds(5));
 			if (partitions == null || partitions.isEmpty()) {

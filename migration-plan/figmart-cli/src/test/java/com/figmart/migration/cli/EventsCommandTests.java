@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -79,6 +81,15 @@ class EventsCommandTests {
 	void aTopicThatDoesNotExistOrAKafkaThatIsNotThereFails() {
 		assertThat(events("--topic", "no-such-topic")).isEqualTo(FigmartCli.FAILED);
 		assertThat(this.output.toString()).contains("No topic no-such-topic");
+		Set<String> topics = kafka.doWithAdminFunction((admin) -> {
+			try {
+				return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(topics).as("looking created nothing").doesNotContain("no-such-topic");
 
 		var command = new EventsCommand(new Terminal(new PrintWriter(this.output, true), false));
 		command.bootstrapServers = "127.0.0.1:" + JavaProcess.freePort();
