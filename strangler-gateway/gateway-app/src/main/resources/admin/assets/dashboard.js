@@ -43,6 +43,16 @@ function shadowText(shadow) {
 	return `${percent(shadow.matchRate)} of ${shadow.compared}${noise}`;
 }
 
+function writesText(writes) {
+	if (!writes) {
+		return '–';
+	}
+	if (writes.held) {
+		return `held · ${writes.waiting} waiting` + (writes.refused ? ` · ${writes.refused} refused` : '');
+	}
+	return writes.inFlight ? `flowing · ${writes.inFlight} in flight` : 'flowing';
+}
+
 function side(rule, name) {
 	return (rule.traffic || []).find((t) => t.side === name) || null;
 }
@@ -142,6 +152,7 @@ function renderRules(rules) {
 		cell(row, modern ? percent(modern.errorRate) : '–', modern && modern.errorRate > 0.01 ? 'bad' : '');
 		cell(row, `${millis(legacy && legacy.p99Millis)} / ${millis(modern && modern.p99Millis)}`);
 		cell(row, text(rule.breaker) || '–', `breaker-${text(rule.breaker)}`);
+		cell(row, writesText(rule.writes), rule.writes && rule.writes.held ? 'held' : '').dataset.field = 'writes';
 		cell(row, rule.shadow ? shadowText(rule.shadow) : '–');
 		cell(row, changeForm(rule));
 	}

@@ -55,25 +55,14 @@ class StranglerGatewayTests {
 		modern = EchoServer.start(NEW_TARGET);
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets." + NEW_TARGET, modern::uri);
-		rule(registry, 0, "catalog-all", "GET", "/api/catalog/**", "NEW");
-		rule(registry, 1, "catalog-product", "GET", "/api/catalog/products/{sku}", "LEGACY");
-		rule(registry, 2, "account", "", "/api/account/**", "LEGACY");
-		rule(registry, 3, "order-create", "POST", "/api/orders", "NEW");
-		rule(registry, 4, "checkout", "", "/api/checkout/**", "CANARY(30)");
-		rule(registry, 5, "reviews", "", "/api/reviews/**", "SHADOW");
-		rule(registry, 6, "echo", "POST,PUT", "/api/echo/**", "NEW");
-	}
-
-	private static void rule(DynamicPropertyRegistry registry, int index, String id, String methods, String pattern,
-			String mode) {
-		String prefix = "figmart.gateway.rules[" + index + "].";
-		registry.add(prefix + "id", () -> id);
-		if (!methods.isEmpty()) {
-			registry.add(prefix + "methods", () -> methods);
-		}
-		registry.add(prefix + "pattern", () -> pattern);
-		registry.add(prefix + "mode", () -> mode);
-		registry.add(prefix + "target", () -> NEW_TARGET);
+		SeedRules.in(registry)
+			.rule("catalog-all", "GET", "/api/catalog/**", "NEW", NEW_TARGET)
+			.rule("catalog-product", "GET", "/api/catalog/products/{sku}", "LEGACY", NEW_TARGET)
+			.rule("account", "", "/api/account/**", "LEGACY", NEW_TARGET)
+			.rule("order-create", "POST", "/api/orders", "NEW", NEW_TARGET)
+			.rule("checkout", "", "/api/checkout/**", "CANARY(30)", NEW_TARGET)
+			.rule("reviews", "", "/api/reviews/**", "SHADOW", NEW_TARGET)
+			.rule("echo", "POST,PUT", "/api/echo/**", "NEW", NEW_TARGET);
 	}
 
 	@AfterAll

@@ -86,6 +86,8 @@ class DashboardBrowserIT {
 
 		By modeCell = By.cssSelector("tr[data-rule='" + Topology.PRODUCT_RULE + "'] td[data-field='mode']");
 		wait.until(ExpectedConditions.textToBe(modeCell, "LEGACY"));
+		wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-rule='" + Topology.PRODUCT_RULE
+				+ "'] td[data-field='writes']"), "flowing"));
 		// the table is redrawn every 2 s except a row whose form has the focus: focus first, then fill it in
 		By formOfRule = By.cssSelector("form.change[data-rule='" + Topology.PRODUCT_RULE + "']");
 		WebElement form = wait.until((browser) -> {

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.GatewayClients;
 import com.figmart.strangler.gateway.LiveRules;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.rules.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,12 +50,7 @@ class RuleAdminApiTests {
 		catalog = EchoServer.start("catalog-service");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.catalog-service", catalog::uri);
-		registry.add("figmart.gateway.rules[0].id", () -> "seeded");
-		registry.add("figmart.gateway.rules[0].methods", () -> "GET");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/seeded/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "CANARY(10)");
-		registry.add("figmart.gateway.rules[0].target", () -> "catalog-service");
-		registry.add("figmart.gateway.rules[0].timeout", () -> "2s");
+		SeedRules.in(registry).rule("seeded", "GET", "/api/seeded/**", "CANARY(10)", "catalog-service", "timeout=2s");
 	}
 
 	@AfterAll

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.gateway.WriteHolds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +61,7 @@ class WriteHoldLimitTests {
 		catalog = EchoServer.start("catalog-service");
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.catalog-service", catalog::uri);
-		registry.add("figmart.gateway.rules[0].id", () -> "crowded");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/crowded/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "LEGACY");
-		registry.add("figmart.gateway.rules[0].target", () -> "catalog-service");
+		SeedRules.in(registry).rule("crowded", "", "/api/crowded/**", "LEGACY", "catalog-service");
 	}
 
 	@AfterAll

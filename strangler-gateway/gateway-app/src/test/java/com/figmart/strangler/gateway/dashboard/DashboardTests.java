@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.gateway.edge.EdgeSecurity;
 import com.figmart.strangler.gateway.edge.LocalTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -52,11 +53,7 @@ class DashboardTests {
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.catalog-service", modern::uri);
 		registry.add("figmart.gateway.security.local-key-file", KEY_FILE::toString);
-		registry.add("figmart.gateway.rules[0].id", () -> "catalog-read");
-		registry.add("figmart.gateway.rules[0].methods", () -> "GET");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/catalog/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "NEW");
-		registry.add("figmart.gateway.rules[0].target", () -> "catalog-service");
+		SeedRules.in(registry).rule("catalog-read", "GET", "/api/catalog/**", "NEW", "catalog-service");
 	}
 
 	@AfterAll

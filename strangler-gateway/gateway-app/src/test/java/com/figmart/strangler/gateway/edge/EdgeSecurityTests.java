@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.figmart.strangler.gateway.EchoServer;
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.rules.CanaryAssignment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,10 +54,7 @@ class EdgeSecurityTests {
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.new-service", modern::uri);
 		registry.add("figmart.gateway.security.local-key-file", KEY_FILE::toString);
-		registry.add("figmart.gateway.rules[0].id", () -> "canary");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/canary/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "CANARY(50)");
-		registry.add("figmart.gateway.rules[0].target", () -> "new-service");
+		SeedRules.in(registry).rule("canary", "", "/api/canary/**", "CANARY(50)", "new-service");
 	}
 
 	@AfterAll

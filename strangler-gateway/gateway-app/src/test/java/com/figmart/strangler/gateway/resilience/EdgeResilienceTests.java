@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import com.figmart.strangler.gateway.AutomaticRollback;
 import com.figmart.strangler.gateway.GatewayRule;
 import com.figmart.strangler.gateway.LiveRules;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.rules.Mode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,44 +113,24 @@ class EdgeResilienceTests {
 		registry.add("figmart.gateway.targets.refused-a", FaultyServer::refusingUri);
 		registry.add("figmart.gateway.targets.refused-c", FaultyServer::refusingUri);
 		registry.add("figmart.gateway.targets.refused-b", FaultyServer::refusingUri);
-		rule(registry, 0, "slow", "GET", "/api/slow/**", "sleepy", "timeout=300ms");
-		rule(registry, 1, "slow-strict", "GET", "/api/slow-strict/**", "sleepy", "timeout=300ms",
-				"fallback-to-legacy=false");
-		rule(registry, 2, "down", "GET", "/api/down/**", "refused-a");
-		rule(registry, 3, "down-strict", "GET", "/api/down-strict/**", "refused-b", "fallback-to-legacy=false");
-		rule(registry, 4, "flaky", "GET,PUT", "/api/flaky/**", "flaky", "fallback-to-legacy=false");
-		rule(registry, 5, "orders", "GET,POST", "/api/orders/**", "orders");
-		rule(registry, 6, "fragile", "GET", "/api/fragile/**", "fragile");
-		rule(registry, 7, "crowded", "GET", "/api/crowded/**", "crowded", "timeout=5s");
-		rule(registry, 8, "guarded", "GET", "/api/guarded/**", "broken", "guard.max-error-rate=0.05",
-				"guard.max-p99=2s", "guard.window=5s", "guard.min-requests=5");
-		rule(registry, 9, "stats", "GET", "/api/stats/**", "steady");
-		rule(registry, 10, "down-more", "GET", "/api/down-more/**", "refused-c");
-		rule(registry, 11, "canary", "GET", "/api/canary/**", "refused-c", "mode=CANARY(100)");
-		rule(registry, 12, "laggy", "GET", "/api/laggy/**", "laggard", "guard.max-error-rate=0.5",
-				"guard.max-p99=100ms", "guard.window=5s", "guard.min-requests=3");
-		rule(registry, 13, "lingering", "GET", "/api/lingering/**", "lingering", "timeout=10s");
-	}
-
-	private static void rule(DynamicPropertyRegistry registry, int index, String id, String methods, String pattern,
-			String target, String... policy) {
-		String prefix = "figmart.gateway.rules[" + index + "].";
-		registry.add(prefix + "id", () -> id);
-		registry.add(prefix + "methods", () -> methods);
-		registry.add(prefix + "pattern", () -> pattern);
-		registry.add(prefix + "target", () -> target);
-		String mode = "NEW";
-		for (String setting : policy) {
-			String[] pair = setting.split("=", 2);
-			if (pair[0].equals("mode")) {
-				mode = pair[1];
-			}
-			else {
-				registry.add(prefix + pair[0], () -> pair[1]);
-			}
-		}
-		String chosen = mode;
-		registry.add(prefix + "mode", () -> chosen);
+		SeedRules.in(registry)
+			.rule("slow", "GET", "/api/slow/**", "NEW", "sleepy", "timeout=300ms")
+			.rule("slow-strict", "GET", "/api/slow-strict/**", "NEW", "sleepy", "timeout=300ms",
+					"fallback-to-legacy=false")
+			.rule("down", "GET", "/api/down/**", "NEW", "refused-a")
+			.rule("down-strict", "GET", "/api/down-strict/**", "NEW", "refused-b", "fallback-to-legacy=false")
+			.rule("flaky", "GET,PUT", "/api/flaky/**", "NEW", "flaky", "fallback-to-legacy=false")
+			.rule("orders", "GET,POST", "/api/orders/**", "NEW", "orders")
+			.rule("fragile", "GET", "/api/fragile/**", "NEW", "fragile")
+			.rule("crowded", "GET", "/api/crowded/**", "NEW", "crowded", "timeout=5s")
+			.rule("guarded", "GET", "/api/guarded/**", "NEW", "broken", "guard.max-error-rate=0.05", "guard.max-p99=2s",
+					"guard.window=5s", "guard.min-requests=5")
+			.rule("stats", "GET", "/api/stats/**", "NEW", "steady")
+			.rule("down-more", "GET", "/api/down-more/**", "NEW", "refused-c")
+			.rule("canary", "GET", "/api/canary/**", "CANARY(100)", "refused-c")
+			.rule("laggy", "GET", "/api/laggy/**", "NEW", "laggard", "guard.max-error-rate=0.5", "guard.max-p99=100ms",
+					"guard.window=5s", "guard.min-requests=3")
+			.rule("lingering", "GET", "/api/lingering/**", "NEW", "lingering", "timeout=10s");
 	}
 
 	@AfterAll

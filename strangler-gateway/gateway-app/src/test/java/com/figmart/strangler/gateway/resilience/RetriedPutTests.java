@@ -2,6 +2,7 @@ package com.figmart.strangler.gateway.resilience;
 
 
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +43,7 @@ class RetriedPutTests {
 		items = FaultyServer.start("items").on("/api/items", FaultyServer.Behaviour.failFirst(2, 503));
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.items", items::uri);
-		registry.add("figmart.gateway.rules[0].id", () -> "items");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/items/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "NEW");
-		registry.add("figmart.gateway.rules[0].target", () -> "items");
+		SeedRules.in(registry).rule("items", "", "/api/items/**", "NEW", "items");
 	}
 
 	@AfterAll

@@ -2,6 +2,7 @@ package com.figmart.strangler.gateway.shadow;
 
 
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,7 @@ class ShadowDisabledTests {
 		modern = JsonTestServer.start();
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.modern", modern::uri);
-		registry.add("figmart.gateway.rules[0].id", () -> "catalog");
-		registry.add("figmart.gateway.rules[0].pattern", () -> "/api/catalog/**");
-		registry.add("figmart.gateway.rules[0].mode", () -> "SHADOW");
-		registry.add("figmart.gateway.rules[0].target", () -> "modern");
+		SeedRules.in(registry).rule("catalog", "", "/api/catalog/**", "SHADOW", "modern");
 	}
 
 	@AfterAll

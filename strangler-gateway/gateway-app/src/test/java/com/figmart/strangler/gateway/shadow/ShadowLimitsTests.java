@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +58,10 @@ class ShadowLimitsTests {
 		modern = JsonTestServer.start();
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.modern", modern::uri);
-		String[][] rules = { { "busy", "/api/busy/**" }, { "uploads", "/api/uploads/**" },
-				{ "large", "/api/large/**" } };
-		for (int i = 0; i < rules.length; i++) {
-			String prefix = "figmart.gateway.rules[" + i + "].";
-			String[] rule = rules[i];
-			registry.add(prefix + "id", () -> rule[0]);
-			registry.add(prefix + "pattern", () -> rule[1]);
-			registry.add(prefix + "mode", () -> "SHADOW");
-			registry.add(prefix + "target", () -> "modern");
-			registry.add(prefix + "shadow.mirror-unsafe-methods", () -> "true");
-		}
+		SeedRules.in(registry)
+			.rule("busy", "", "/api/busy/**", "SHADOW", "modern", "shadow.mirror-unsafe-methods=true")
+			.rule("uploads", "", "/api/uploads/**", "SHADOW", "modern", "shadow.mirror-unsafe-methods=true")
+			.rule("large", "", "/api/large/**", "SHADOW", "modern", "shadow.mirror-unsafe-methods=true");
 	}
 
 	@AfterAll

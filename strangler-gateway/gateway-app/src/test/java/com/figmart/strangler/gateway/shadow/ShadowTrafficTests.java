@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.figmart.strangler.gateway.GatewayClients;
+import com.figmart.strangler.gateway.SeedRules;
 import com.figmart.strangler.gateway.shadow.JsonTestServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import reactor.core.publisher.Flux;
@@ -42,8 +43,6 @@ class ShadowTrafficTests {
 
 	private static JsonTestServer modern;
 
-	private static int rules;
-
 	@LocalServerPort
 	private int port;
 
@@ -62,39 +61,25 @@ class ShadowTrafficTests {
 		registry.add("figmart.gateway.legacy-uri", legacy::uri);
 		registry.add("figmart.gateway.targets.modern", modern::uri);
 		registry.add("figmart.gateway.targets.nowhere", JsonTestServer::deadUri);
-		rule(registry, "same", "GET", "/api/same/**", "modern");
-		rule(registry, "copy", "GET", "/api/copy/**", "modern");
-		rule(registry, "price", "GET", "/api/price/**", "modern");
-		rule(registry, "slow", "GET", "/api/slow/**", "modern");
-		rule(registry, "down", "GET", "/api/down/**", "nowhere");
-		String lenient = rule(registry, "lenient", "GET", "/api/lenient/**", "modern");
-		registry.add(lenient + "shadow.ignored-paths", () -> "$.id,$..createdAt,$.items[*].id");
-		registry.add(lenient + "shadow.unordered-arrays", () -> "$.items");
-		rule(registry, "strict", "GET", "/api/strict/**", "modern");
-		rule(registry, "orders", "", "/api/orders/**", "modern");
-		String payments = rule(registry, "payments", "", "/api/payments/**", "modern");
-		registry.add(payments + "shadow.mirror-unsafe-methods", () -> "true");
-		rule(registry, "noisy", "GET", "/api/noisy/**", "modern");
-		rule(registry, "reported", "GET", "/api/reported/**", "modern");
-		rule(registry, "burst", "GET", "/api/burst/**", "modern");
 		registry.add("figmart.gateway.targets.discovered", () -> "lb://modern-service");
 		registry.add("spring.cloud.discovery.client.simple.instances.modern-service[0].uri", modern::uri);
-		rule(registry, "discovered", "GET", "/api/discovered/**", "discovered");
 		registry.add("figmart.gateway.targets.undiscovered", () -> "lb://nobody");
-		rule(registry, "undiscovered", "GET", "/api/undiscovered/**", "undiscovered");
-	}
-
-	private static String rule(DynamicPropertyRegistry registry, String id, String methods, String pattern,
-			String target) {
-		String prefix = "figmart.gateway.rules[" + rules++ + "].";
-		registry.add(prefix + "id", () -> id);
-		if (!methods.isEmpty()) {
-			registry.add(prefix + "methods", () -> methods);
-		}
-		registry.add(prefix + "pattern", () -> pattern);
-		registry.add(prefix + "mode", () -> "SHADOW");
-		registry.add(prefix + "target", () -> target);
-		return prefix;
+		SeedRules.in(registry)
+			.rule("same", "GET", "/api/same/**", "SHADOW", "modern")
+			.rule("copy", "GET", "/api/copy/**", "SHADOW", "modern")
+			.rule("price", "GET", "/api/price/**", "SHADOW", "modern")
+			.rule("slow", "GET", "/api/slow/**", "SHADOW", "modern")
+			.rule("down", "GET", "/api/down/**", "SHADOW", "nowhere")
+			.rule("lenient", "GET", "/api/lenient/**", "SHADOW", "modern",
+					"shadow.ignored-paths=$.id,$..createdAt,$.items[*].id", "shadow.unordered-arrays=$.items")
+			.rule("strict", "GET", "/api/strict/**", "SHADOW", "modern")
+			.rule("orders", "", "/api/orders/**", "SHADOW", "modern")
+			.rule("payments", "", "/api/payments/**", "SHADOW", "modern", "shadow.mirror-unsafe-methods=true")
+			.rule("noisy", "GET", "/api/noisy/**", "SHADOW", "modern")
+			.rule("reported", "GET", "/api/reported/**", "SHADOW", "modern")
+			.rule("burst", "GET", "/api/burst/**", "SHADOW", "modern")
+			.rule("discovered", "GET", "/api/discovered/**", "SHADOW", "discovered")
+			.rule("undiscovered", "GET", "/api/undiscovered/**", "SHADOW", "undiscovered");
 	}
 
 	@AfterAll
