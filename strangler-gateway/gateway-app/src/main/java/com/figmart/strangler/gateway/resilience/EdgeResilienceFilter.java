@@ -145,7 +145,7 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> toNew(ServerWebExchange exchange, GatewayFilterChain chain, Request request) {
 		// deferred: breaker and bulkhead permissions are taken on subscription, never for a call that is not made
-		return Mono.defer(() -> attempts(exchange, chain, request, 1, request.timeout)).flatMap((attempt) -> {
+		return Mono.defer(() -> judged(exchange, chain, request)).flatMap((attempt) -> {
 			if (attempt.failure == null) {
 				return Mono.empty();
 			}
@@ -159,6 +159,22 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 			discard(exchange);
 			return problem(exchange, request, attempt.failure);
 		});
+	}
+
+	/**
+	 * The breaker judges requests, not attempts: one permission per request, and the outcome of its last attempt.
+	 * A read whose first attempt met a dead instance of an {@code lb://} target and whose retry was answered by a
+	 * live one is a success, so a dead instance the registry has not evicted yet cannot open the breaker for the
+	 * instances that answer.
+	 */
+	private Mono<Attempt> judged(ServerWebExchange exchange, GatewayFilterChain chain, Request request) {
+		CircuitBreaker breaker = this.protection.breaker(request.decision.servedBy());
+		if (!breaker.tryAcquirePermission()) {
+			this.traffic.recordRefused(request.decision.routeId());
+			return Mono.just(new Attempt(Failure.BREAKER_OPEN, 0));
+		}
+		Verdict verdict = new Verdict(breaker, this.traffic.nanoTime());
+		return attempts(exchange, chain, request, 1, request.timeout).doOnNext(verdict::on).doOnCancel(verdict::cancelled);
 	}
 
 	private Mono<Attempt> attempts(ServerWebExchange exchange, GatewayFilterChain chain, Request request, int number,
@@ -184,20 +200,13 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 
 	private Mono<Attempt> attempt(ServerWebExchange exchange, GatewayFilterChain chain, Request request,
 			Duration timeout) {
-		String target = request.decision.servedBy();
 		String ruleId = request.decision.routeId();
-		CircuitBreaker breaker = this.protection.breaker(target);
-		if (!breaker.tryAcquirePermission()) {
-			this.traffic.recordRefused(ruleId);
-			return Mono.just(new Attempt(Failure.BREAKER_OPEN, 0));
-		}
-		Bulkhead bulkhead = this.protection.bulkhead(target);
+		Bulkhead bulkhead = this.protection.bulkhead(request.decision.servedBy());
 		if (!bulkhead.tryAcquirePermission()) {
-			breaker.releasePermission();
 			this.traffic.recordRefused(ruleId);
 			return Mono.just(new Attempt(Failure.BULKHEAD_FULL, 0));
 		}
-		Call call = new Call(ruleId, breaker, bulkhead, this.traffic.nanoTime());
+		Call call = new Call(ruleId, bulkhead, this.traffic.nanoTime());
 		return Mono.defer(() -> chain.filter(exchange))
 			.timeout(timeout)
 			.then(Mono.fromCallable(() -> call.answered(exchange.getResponse().getStatusCode())))
@@ -324,14 +333,12 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * One call holding a breaker permission and a bulkhead slot: it gives both back exactly once, whether it
-	 * ends with an answer, an error or a cancellation (the client went away, or a timeout).
+	 * One attempt holding a bulkhead slot: it gives the slot back exactly once, whether it ends with an answer, an
+	 * error or a cancellation (the client went away, or a timeout), and records the attempt's traffic.
 	 */
 	private final class Call {
 
 		private final String ruleId;
-
-		private final CircuitBreaker breaker;
 
 		private final Bulkhead bulkhead;
 
@@ -339,9 +346,8 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 
 		private final AtomicBoolean over = new AtomicBoolean();
 
-		Call(String ruleId, CircuitBreaker breaker, Bulkhead bulkhead, long start) {
+		Call(String ruleId, Bulkhead bulkhead, long start) {
 			this.ruleId = ruleId;
-			this.breaker = breaker;
 			this.bulkhead = bulkhead;
 			this.start = start;
 		}
@@ -353,41 +359,72 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 			}
 			this.bulkhead.onComplete();
 			int code = (status != null) ? status.value() : 0;
-			if (isServerError(status)) {
-				this.breaker.onError(elapsed, TimeUnit.NANOSECONDS, new UpstreamServerError(code));
-				traffic.record(this.ruleId, Side.NEW, elapsed, true);
-				return new Attempt(Failure.SERVER_ERROR, code);
-			}
-			this.breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-			traffic.record(this.ruleId, Side.NEW, elapsed, false);
-			return new Attempt(null, code);
+			boolean serverError = isServerError(status);
+			traffic.record(this.ruleId, Side.NEW, elapsed, serverError);
+			return new Attempt(serverError ? Failure.SERVER_ERROR : null, code);
 		}
 
 		Attempt failed(Throwable error) {
 			long elapsed = traffic.nanoTime() - this.start;
-			Failure failure = Failure.of(error);
 			if (this.over.compareAndSet(false, true)) {
 				this.bulkhead.onComplete();
-				this.breaker.onError(elapsed, TimeUnit.NANOSECONDS, error);
 				traffic.record(this.ruleId, Side.NEW, elapsed, true);
 			}
-			return new Attempt(failure, 0);
+			return new Attempt(Failure.of(error), 0);
 		}
 
 		void cancelled() {
 			if (this.over.compareAndSet(false, true)) {
 				this.bulkhead.onComplete();
+			}
+		}
+
+	}
+
+	/** One request's breaker permission, given back exactly once with the outcome of the request's last attempt. */
+	private final class Verdict {
+
+		private final CircuitBreaker breaker;
+
+		private final long start;
+
+		private final AtomicBoolean over = new AtomicBoolean();
+
+		Verdict(CircuitBreaker breaker, long start) {
+			this.breaker = breaker;
+			this.start = start;
+		}
+
+		void on(Attempt last) {
+			if (!this.over.compareAndSet(false, true)) {
+				return;
+			}
+			long elapsed = traffic.nanoTime() - this.start;
+			if (last.failure == null) {
+				this.breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+			}
+			else if (last.failure == Failure.BULKHEAD_FULL) {
+				// the gateway's own limit, not the target's failure
+				this.breaker.releasePermission();
+			}
+			else {
+				this.breaker.onError(elapsed, TimeUnit.NANOSECONDS, new UpstreamFailure(last.reason()));
+			}
+		}
+
+		void cancelled() {
+			if (this.over.compareAndSet(false, true)) {
 				this.breaker.releasePermission();
 			}
 		}
 
 	}
 
-	/** A 5xx answer, as the circuit breaker records it. */
-	static final class UpstreamServerError extends RuntimeException {
+	/** A failed request as the circuit breaker records it: a 5xx answer, a timeout, a refused connection. */
+	static final class UpstreamFailure extends RuntimeException {
 
-		UpstreamServerError(int status) {
-			super("status " + status, null, false, false);
+		UpstreamFailure(String reason) {
+			super(reason, null, false, false);
 		}
 
 	}

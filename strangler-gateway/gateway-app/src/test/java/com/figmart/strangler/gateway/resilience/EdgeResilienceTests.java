@@ -113,6 +113,10 @@ class EdgeResilienceTests {
 		registry.add("figmart.gateway.targets.refused-a", FaultyServer::refusingUri);
 		registry.add("figmart.gateway.targets.refused-c", FaultyServer::refusingUri);
 		registry.add("figmart.gateway.targets.refused-b", FaultyServer::refusingUri);
+		// two instances from discovery, the first one dead: what a killed instance is until the registry evicts it
+		registry.add("figmart.gateway.targets.half-dead", () -> "lb://half-dead-service");
+		registry.add("spring.cloud.discovery.client.simple.instances.half-dead-service[0].uri", FaultyServer::refusingUri);
+		registry.add("spring.cloud.discovery.client.simple.instances.half-dead-service[1].uri", steady::uri);
 		SeedRules.in(registry)
 			.rule("slow", "GET", "/api/slow/**", "NEW", "sleepy", "timeout=300ms")
 			.rule("slow-strict", "GET", "/api/slow-strict/**", "NEW", "sleepy", "timeout=300ms",
@@ -130,7 +134,8 @@ class EdgeResilienceTests {
 			.rule("canary", "GET", "/api/canary/**", "CANARY(100)", "refused-c")
 			.rule("laggy", "GET", "/api/laggy/**", "NEW", "laggard", "guard.max-error-rate=0.5", "guard.max-p99=100ms",
 					"guard.window=5s", "guard.min-requests=3")
-			.rule("lingering", "GET", "/api/lingering/**", "NEW", "lingering", "timeout=10s");
+			.rule("lingering", "GET", "/api/lingering/**", "NEW", "lingering", "timeout=10s")
+			.rule("half-dead", "GET", "/api/half-dead/**", "NEW", "half-dead", "fallback-to-legacy=false");
 	}
 
 	@AfterAll
@@ -282,6 +287,22 @@ class EdgeResilienceTests {
 			.expectHeader()
 			.valueEquals("X-Figmart-Fallback", "connection-closed");
 		assertThat(orders.arrivals("GET", "/api/orders/2")).isEqualTo(3);
+	}
+
+	@Test
+	void aDeadInstanceDoesNotOpenTheBreakerOfATargetWhoseOtherInstanceAnswersTheRetries() {
+		for (int i = 0; i < 30; i++) {
+			this.client.get()
+				.uri("/api/half-dead/" + i)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Figmart-Served-By", "half-dead");
+		}
+
+		assertThat(steady.arrivals("GET", "/api/half-dead/29")).isEqualTo(1);
+		assertThat(this.traffic.breakerState("half-dead")).as("judged by requests, not attempts").isEqualTo("CLOSED");
 	}
 
 	@Test
