@@ -6,15 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.contract.verifier.http.HttpVerifier;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.figmart.contracts.catalog.CatalogProviderState;
-import com.figmart.contracts.catalog.RealHttpVerifier;
+import com.figmart.contracts.catalog.RealHttpVerifierConfiguration;
 import com.figmart.services.catalog.CatalogServiceApplication;
 
 /**
@@ -22,7 +18,7 @@ import com.figmart.services.catalog.CatalogServiceApplication;
  * contracts: catalog-service on a random port with its own database, emptied and seeded with the
  * contracts' provider state before each test, and every request sent over a real socket.
  */
-@SpringBootTest(classes = { CatalogServiceApplication.class, CatalogContractBase.ContractHttp.class },
+@SpringBootTest(classes = { CatalogServiceApplication.class, RealHttpVerifierConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class CatalogContractBase {
 
@@ -38,14 +34,4 @@ public abstract class CatalogContractBase {
 		CatalogProviderState.seed(URI.create("http://127.0.0.1:" + port));
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class ContractHttp {
-
-		@Bean
-		HttpVerifier httpVerifier(Environment environment) {
-			return request -> new RealHttpVerifier(
-					URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port")))
-					.exchange(request);
-		}
-	}
 }
