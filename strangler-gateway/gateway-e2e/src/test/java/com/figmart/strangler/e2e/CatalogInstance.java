@@ -14,7 +14,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * A stand-in instance of catalog-service for {@link RegistryLoadBalancingIT}, run in a JVM of its own: a
  * real Boot app that registers with the registry through {@code registry-client}, exactly as the real
- * service does, and answers every catalog read with its instance name in {@value #SERVED_HEADER}.
+ * service does, and answers every catalog read and write with its instance name in {@value #SERVED_HEADER}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -32,6 +32,9 @@ class CatalogInstance {
 			.GET("/api/catalog/**", (request) -> ServerResponse.ok()
 				.header(SERVED_HEADER, instance)
 				.body(Map.of("instance", instance, "path", request.path())))
+			.POST("/api/catalog/**", (request) -> ServerResponse.ok()
+				.header(SERVED_HEADER, instance)
+				.body(Map.of("instance", instance, "path", request.path(), "received", request.body(String.class))))
 			.build();
 	}
 

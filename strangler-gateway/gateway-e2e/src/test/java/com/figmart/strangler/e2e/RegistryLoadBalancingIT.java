@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  * catalog-service (stand-ins, {@link CatalogInstance}), each a JVM of its own on loopback ports. A rule made
  * through the admin API sends {@code /api/catalog/**} to {@code lb://catalog-service}; the gateway resolves the
  * instances from the registry and shares the requests between them. When one instance is killed with -9, every
- * read still succeeds, on the other one (retried there when it was sent to the dead one first), and the registry
- * evicts the dead one by its missing heartbeats.
+ * read and every write still succeeds, on the other one (sent there again when the dead one refused the
+ * connection), and the registry evicts the dead one by its missing heartbeats.
  */
 class RegistryLoadBalancingIT {
 
@@ -125,7 +125,7 @@ class RegistryLoadBalancingIT {
 		GatewayHttp http = new GatewayHttp(gateway);
 		String token = new LocalTokens(directory.resolve("jwt-hs256.key")).admin("registry-it");
 		GatewayHttp.Response created = http.send("POST", "/admin/api/rules",
-				Map.of("id", RULE, "methods", List.of("GET"), "pattern", "/api/catalog/**", "mode", "NEW",
+				Map.of("id", RULE, "methods", List.of("GET", "POST"), "pattern", "/api/catalog/**", "mode", "NEW",
 						"target", "catalog-service", "policy", Map.of("fallbackToLegacy", false),
 						"reason", "catalog-service instances from the registry"),
 				"Authorization", "Bearer " + token);
@@ -140,9 +140,11 @@ class RegistryLoadBalancingIT {
 
 		second.kill();
 		Instant killed = Instant.now();
-		// a steady trickle of reads while the registry notices: a read sent to the dead instance first is retried
-		// on the survivor, and the breaker judges the request by that last attempt, so no client sees a failure
+		// a steady trickle of reads and writes while the registry notices: a request sent to the dead instance first
+		// is refused a connection, so it was never sent and goes to the survivor, whatever its method; the breaker
+		// judges the request by that last attempt, so no client sees a failure
 		Map<String, Integer> meanwhile = new TreeMap<>();
+		Map<String, Integer> writesMeanwhile = new TreeMap<>();
 		Duration evicted = null;
 		int survivorInARow = 0;
 		while (evicted == null || survivorInARow < 10
@@ -154,6 +156,7 @@ class RegistryLoadBalancingIT {
 			}
 			String server = servedBy(http, 1).keySet().iterator().next();
 			meanwhile.merge(server, 1, Integer::sum);
+			writesMeanwhile.merge(writtenTo(http, meanwhile.size() + writesMeanwhile.size()), 1, Integer::sum);
 			survivorInARow = "catalog-1".equals(server) ? survivorInARow + 1 : 0;
 			if (evicted == null && instances("catalog-service").keySet().equals(Set.of(FIRST_ID))) {
 				evicted = Duration.between(killed, Instant.now());
@@ -163,11 +166,13 @@ class RegistryLoadBalancingIT {
 		Duration routedAround = Duration.between(killed, Instant.now());
 
 		assertThat(meanwhile).as("reads while the dead instance was still registered").containsOnlyKeys("catalog-1");
+		assertThat(writesMeanwhile).as("writes while the dead instance was still registered").containsOnlyKeys("catalog-1");
 		Map<String, Integer> afterEviction = servedBy(http, 30);
 		assertThat(afterEviction).as("every request after the eviction succeeds on the survivor")
 			.isEqualTo(Map.of("catalog-1", 30));
 		System.out.printf("kill -9 -> evicted from the registry after %d ms, 10 reads in a row on the survivor after %d ms;"
-				+ " reads meanwhile (one every 100 ms): %s%n", evicted.toMillis(), routedAround.toMillis(), meanwhile);
+				+ " reads meanwhile (one every 100 ms): %s, writes meanwhile: %s%n", evicted.toMillis(), routedAround.toMillis(),
+				meanwhile, writesMeanwhile);
 	}
 
 	/** Who answered {@code requests} catalog reads through the gateway; failures count under their status. */
@@ -180,6 +185,12 @@ class RegistryLoadBalancingIT {
 			servers.merge(server, 1, Integer::sum);
 		}
 		return servers;
+	}
+
+	/** Who answered a catalog write through the gateway, or the failure's status. */
+	private static String writtenTo(GatewayHttp http, int number) {
+		GatewayHttp.Response response = http.send("POST", "/api/catalog/products", Map.of("sku", "SKU-" + number));
+		return (response.status() == 200) ? response.header(CatalogInstance.SERVED_HEADER) : "HTTP " + response.status();
 	}
 
 	/** The instances of an app in the registry, by instance id, with their status, through Eureka's REST API. */

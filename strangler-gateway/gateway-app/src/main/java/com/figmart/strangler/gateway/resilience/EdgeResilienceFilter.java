@@ -37,8 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends each request to the side chosen by the routing filter and protects the gateway from a failing new
- * target: circuit breaker and bulkhead per new target, timeout per rule, retries of idempotent methods,
- * fallback to the monolith; and counts every request in the {@link TrafficMonitor}.
+ * target: circuit breaker and bulkhead per new target, timeout per rule, retries of idempotent methods
+ * (and of any request whose connection was refused, since it was never sent), fallback to the monolith; and counts every request in the {@link TrafficMonitor}.
  *
  * <p>It runs after the routing filter has stored its {@link RouteDecision} and before the load-balancer and
  * routing filters that send the request: everything after this filter in the chain is one call, so a retry
@@ -107,12 +107,13 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 		boolean replayable = this.retries.canReplay(headers.getContentLength(),
 				headers.containsHeader(HttpHeaders.TRANSFER_ENCODING));
 		boolean retryable = replayable && this.retries.allows(method.name());
+		boolean resendableUnsent = replayable && this.retries.allowsUnsent();
 		URI legacy = legacyUri(exchange);
 		boolean fallback = replayable && legacy != null && mayFallBack(decision, method);
-		Request request = new Request(decision, requestUrl, retryable, fallback ? legacy : null,
+		Request request = new Request(decision, requestUrl, retryable, resendableUnsent, fallback ? legacy : null,
 				(decision.policy().timeout() != null) ? decision.policy().timeout() : this.defaultTimeout,
 				this.traffic.nanoTime());
-		if (!retryable && !fallback) {
+		if (!resendableUnsent && !fallback) {
 			return toNew(exchange, chain, request);
 		}
 		return withReplayableBody(exchange, (resendable) -> toNew(resendable, chain, request));
@@ -180,8 +181,7 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 	private Mono<Attempt> attempts(ServerWebExchange exchange, GatewayFilterChain chain, Request request, int number,
 			Duration timeout) {
 		return attempt(exchange, chain, request, timeout).flatMap((attempt) -> {
-			if (attempt.failure == null || !request.retryable || !attempt.retryable()
-					|| number >= this.retries.maxAttempts()) {
+			if (attempt.failure == null || !request.mayRetry(attempt) || number >= this.retries.maxAttempts()) {
 				return Mono.just(attempt);
 			}
 			Duration pause = this.retries.pauseBefore(number);
@@ -311,8 +311,16 @@ final class EdgeResilienceFilter implements GlobalFilter, Ordered {
 	}
 
 	/** What this filter knows of one request to a new target. */
-	private record Request(RouteDecision decision, URI url, boolean retryable, @Nullable URI fallbackUri,
-			Duration timeout, long startNanos) {
+	private record Request(RouteDecision decision, URI url, boolean retryable, boolean resendableUnsent,
+			@Nullable URI fallbackUri, Duration timeout, long startNanos) {
+
+		/** A refused connection sent nothing, so any method may go again; other failures only an idempotent one. */
+		boolean mayRetry(Attempt failed) {
+			if (failed.failure == Failure.CONNECT_ERROR) {
+				return this.resendableUnsent;
+			}
+			return this.retryable && failed.retryable();
+		}
 
 	}
 

@@ -83,7 +83,8 @@ public record ResilienceProperties(@DefaultValue("5s") Duration defaultTimeout,
 	 * Retries of a failed call to a new target (connection refused or closed, timeout, 502, 503, 504).
 	 *
 	 * @param methods the methods that may be sent more than once; POST and PATCH are refused, since they
-	 *     are not idempotent; PUT and DELETE may be added when every new target implements them idempotently
+	 *     are not idempotent; PUT and DELETE may be added when every new target implements them idempotently.
+	 *     A request of any method whose connection was refused was never sent, and is sent again regardless
 	 * @param maxAttempts the most calls per request, the first included; 1 turns retries off
 	 * @param initialBackoff the pause before the first retry
 	 * @param multiplier the factor of each next pause

@@ -56,6 +56,14 @@ final class RetryBackoff {
 		return this.maxAttempts > 1 && this.methods.contains(method.toUpperCase(Locale.ROOT));
 	}
 
+	/**
+	 * Whether a request of any method may be tried again when its attempt was never sent (the connection was
+	 * refused): nothing can have been applied, so even a POST is safe to send to the next instance.
+	 */
+	boolean allowsUnsent() {
+		return this.maxAttempts > 1;
+	}
+
 	int maxAttempts() {
 		return this.maxAttempts;
 	}

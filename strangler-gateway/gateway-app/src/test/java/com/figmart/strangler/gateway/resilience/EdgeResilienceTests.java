@@ -135,7 +135,8 @@ class EdgeResilienceTests {
 			.rule("laggy", "GET", "/api/laggy/**", "NEW", "laggard", "guard.max-error-rate=0.5", "guard.max-p99=100ms",
 					"guard.window=5s", "guard.min-requests=3")
 			.rule("lingering", "GET", "/api/lingering/**", "NEW", "lingering", "timeout=10s")
-			.rule("half-dead", "GET", "/api/half-dead/**", "NEW", "half-dead", "fallback-to-legacy=false");
+			.rule("half-dead", "GET", "/api/half-dead/**", "NEW", "half-dead", "fallback-to-legacy=false")
+			.rule("half-dead-writes", "POST", "/api/half-dead/**", "NEW", "half-dead");
 	}
 
 	@AfterAll
@@ -303,6 +304,27 @@ class EdgeResilienceTests {
 
 		assertThat(steady.arrivals("GET", "/api/half-dead/29")).isEqualTo(1);
 		assertThat(this.traffic.breakerState("half-dead")).as("judged by requests, not attempts").isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aPostRefusedAConnectionWasNeverSentSoItGoesToTheNextInstanceOnceAndWhole() {
+		for (int i = 0; i < 10; i++) {
+			this.client.post()
+				.uri("/api/half-dead/orders/" + i)
+				.bodyValue("{\"sku\":\"SKU-" + i + "\"}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.server")
+				.isEqualTo("steady")
+				.jsonPath("$.body")
+				.isEqualTo("{\"sku\":\"SKU-" + i + "\"}");
+		}
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(steady.arrivals("POST", "/api/half-dead/orders/" + i)).as("POST %d", i).isEqualTo(1);
+		}
 	}
 
 	@Test
