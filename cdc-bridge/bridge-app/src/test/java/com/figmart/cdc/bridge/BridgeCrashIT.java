@@ -1,6 +1,8 @@
 package com.figmart.cdc.bridge;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.figmart.platform.postgres.EmbeddedPostgresServer;
 import com.figmart.platform.process.JavaProcess;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -75,8 +78,15 @@ class BridgeCrashIT {
 							EmbeddedPostgresServer.Durability.DURABLE, false);
 					// the running bridge recovers by itself: its engine restarts from the stored offsets
 					long writtenAtRestart = writer.written.get();
-					await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> CatalogDatabases
-						.count(targetUrl, "select count(*) from sink.events") > writtenAtRestart);
+					try {
+						await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> CatalogDatabases
+							.count(targetUrl, "select count(*) from sink.events") > writtenAtRestart);
+					}
+					catch (ConditionTimeoutException ex) {
+						// the work directory is deleted with the test: what the bridge said goes into the failure
+						throw new AssertionError("The running bridge did not catch up after restart " + restarts
+								+ " of PostgreSQL; the end of its log:\n" + tail(this.work.resolve("logs/bridge-" + kill + ".log"), 80), ex);
+					}
 				}
 				bridge.kill();
 				log.info("kill -9 {} of the bridge: {} rows written, {} on the target", kill, writer.written.get(),
@@ -122,6 +132,11 @@ class BridgeCrashIT {
 	 * @param lagging small batches and a slow poll, so that the bridge (about 320 rows/s) falls behind the
 	 *        writer (about 500 rows/s) and every kill hits it with work in flight
 	 */
+	private static String tail(Path log, int lines) throws IOException {
+		List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of("(no log at " + log + ")");
+		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+	}
+
 	private JavaProcess startBridge(String sourceUrl, String targetUrl, int run, boolean lagging) {
 		int port = JavaProcess.freePort();
 		return JavaProcess.jar(Path.of(System.getProperty("figmart.jar", "target/cdc-bridge.jar")))
