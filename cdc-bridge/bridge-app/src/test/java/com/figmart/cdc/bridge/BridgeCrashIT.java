@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,8 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The bridge as a separate JVM, killed with -9 again and again while a steady stream of inserts with
  * increasing ids runs into the source and the bridge lags behind; PostgreSQL (owned by this test, durable,
- * on its own data directory) is restarted under the running bridge a few times. Afterwards every id is on
- * the target exactly once and the checksums of both sides match.
+ * on its own data directory) is restarted under the running bridge a few times, every other time after an
+ * immediate shutdown (no checkpoint, crash recovery on start). Afterwards every id is on the target
+ * exactly once and the checksums of both sides match.
  * <p>
  * Uses a generic mapping given on the command line ({@code app.events} to {@code sink.events}): the core
  * is mapping-driven. Size: {@code -Dfigmart.crash.kills=3 -Dfigmart.crash.restarts=1} by default (CI);
@@ -43,6 +45,13 @@ class BridgeCrashIT {
 	private static final int KILLS = Integer.getInteger("figmart.crash.kills", 3);
 
 	private static final int RESTARTS = Integer.getInteger("figmart.crash.restarts", 1);
+
+	/** Debezium's log level in the bridges; INFO shows the stored offsets and the slot positions they resume from. */
+	private static final String DEBEZIUM_LOG = System.getProperty("figmart.crash.debezium-log", "WARN");
+
+	/** More arguments for every bridge, separated by spaces, such as {@code --logging.level.x=DEBUG}. */
+	private static final List<String> BRIDGE_ARGS = List.of(System.getProperty("figmart.crash.bridge-args", "").split(" +"))
+		.stream().filter((arg) -> !arg.isBlank()).toList();
 
 	@TempDir
 	Path work;
@@ -69,28 +78,22 @@ class BridgeCrashIT {
 			int restarts = 0;
 			for (int kill = 1; kill <= KILLS; kill++) {
 				var bridge = startBridge(sourceUrl, targetUrl, kill, true);
-				Thread.sleep(ThreadLocalRandom.current().nextLong(500, 2500));
-				if (restarts < RESTARTS && kill % restartEvery == 0) {
-					restarts++;
-					log.info("restart {} of PostgreSQL under the running bridge", restarts);
-					this.postgres.close();
-					this.postgres = EmbeddedPostgresServer.start(dataDirectory, pgPort,
-							EmbeddedPostgresServer.Durability.DURABLE, false);
-					// the running bridge recovers by itself: its engine restarts from the stored offsets
-					long writtenAtRestart = writer.written.get();
-					try {
-						await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> CatalogDatabases
-							.count(targetUrl, "select count(*) from sink.events") > writtenAtRestart);
-					}
-					catch (ConditionTimeoutException ex) {
-						// the work directory is deleted with the test: what the bridge said goes into the failure
-						throw new AssertionError("The running bridge did not catch up after restart " + restarts
-								+ " of PostgreSQL; the end of its log:\n" + tail(this.work.resolve("logs/bridge-" + kill + ".log"), 80), ex);
+				try {
+					Thread.sleep(ThreadLocalRandom.current().nextLong(500, 2500));
+					if (restarts < RESTARTS && kill % restartEvery == 0) {
+						restarts++;
+						restartPostgresUnder(kill, restarts, writer, sourceUrl, targetUrl);
 					}
 				}
-				bridge.kill();
-				log.info("kill -9 {} of the bridge: {} rows written, {} on the target", kill, writer.written.get(),
-						CatalogDatabases.count(targetUrl, "select count(*) from sink.events"));
+				catch (Throwable failure) {
+					writer.running.set(false);
+					throw failure;
+				}
+				finally {
+					bridge.kill();
+				}
+				log.info("kill -9 {} of the bridge: {} rows written, {} on the target; {}", kill, writer.written.get(),
+						CatalogDatabases.count(targetUrl, "select count(*) from sink.events"), positions(sourceUrl, targetUrl));
 			}
 			writer.running.set(false);
 			writerThread.join();
@@ -120,6 +123,10 @@ class BridgeCrashIT {
 						KILLS, restarts, written, target.get("checksum"));
 			}
 		}
+		catch (Throwable failure) {
+			keepBridgeLogs();
+			throw failure;
+		}
 		finally {
 			if (this.postgres != null) {
 				this.postgres.close();
@@ -129,14 +136,73 @@ class BridgeCrashIT {
 	}
 
 	/**
-	 * @param lagging small batches and a slow poll, so that the bridge (about 320 rows/s) falls behind the
-	 *        writer (about 500 rows/s) and every kill hits it with work in flight
+	 * Odd restarts cut the power (an immediate shutdown, crash recovery on start), even ones stop cleanly;
+	 * either way the running bridge has to recover by itself, its engine restarting from the stored offsets.
 	 */
+	private void restartPostgresUnder(int kill, int restart, SteadyWriter writer, String sourceUrl, String targetUrl)
+			throws Exception {
+		boolean immediate = restart % 2 == 1;
+		log.info("restart {} of PostgreSQL under the running bridge ({} shutdown)", restart, immediate ? "immediate" : "fast");
+		var dataDirectory = this.postgres.dataDirectory();
+		int port = this.postgres.port();
+		if (immediate) {
+			stopImmediately(dataDirectory);
+		}
+		this.postgres.close();
+		this.postgres = EmbeddedPostgresServer.start(dataDirectory, port, EmbeddedPostgresServer.Durability.DURABLE, false);
+		long writtenAtRestart = writer.written.get();
+		try {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+				.until(() -> CatalogDatabases.count(targetUrl, "select count(*) from sink.events") > writtenAtRestart);
+		}
+		catch (ConditionTimeoutException ex) {
+			// the work directory is deleted with the test: what the bridge said goes into the failure
+			throw new AssertionError("The running bridge did not catch up after restart " + restart + " of PostgreSQL; "
+					+ positions(sourceUrl, targetUrl) + "; the end of its log:\n"
+					+ tail(this.work.resolve("logs/bridge-" + kill + ".log"), 80), ex);
+		}
+	}
+
+	/** Where the slot is and what the bridge stored: the stored position must never be behind the slot. */
+	private static String positions(String sourceUrl, String targetUrl) {
+		var slots = CatalogDatabases.query(sourceUrl,
+				"select restart_lsn::text as restart, confirmed_flush_lsn::text as confirmed from pg_replication_slots");
+		var offsets = CatalogDatabases.query(targetUrl, "select convert_from(offset_value, 'UTF8') as offset "
+				+ "from cdc_bridge.source_offset where engine = 'crash_forward'");
+		return "slot " + slots + ", stored " + offsets;
+	}
+
+	/**
+	 * SIGQUIT to the postmaster: every server process exits at once, nothing is checkpointed, and the next
+	 * start replays the WAL. The embedded server's own stop afterwards finds no server (and says so).
+	 */
+	private static void stopImmediately(Path dataDirectory) throws Exception {
+		long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+		var signal = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+		assertThat(signal.waitFor()).as("kill -QUIT %d", pid).isZero();
+		var postmaster = ProcessHandle.of(pid);
+		if (postmaster.isPresent()) {
+			postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+	}
+
+	/** The work directory goes with the test: a failed run leaves the bridges' logs in target/bridge-crash-logs. */
+	private void keepBridgeLogs() throws IOException {
+		var kept = Path.of("target", "bridge-crash-logs");
+		FileSystemUtils.deleteRecursively(kept);
+		FileSystemUtils.copyRecursively(this.work.resolve("logs"), kept);
+		log.error("The bridges' logs are in {}", kept.toAbsolutePath());
+	}
+
 	private static String tail(Path log, int lines) throws IOException {
 		List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of("(no log at " + log + ")");
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}
 
+	/**
+	 * @param lagging small batches and a slow poll, so that the bridge (about 320 rows/s) falls behind the
+	 *        writer (about 500 rows/s) and every kill hits it with work in flight
+	 */
 	private JavaProcess startBridge(String sourceUrl, String targetUrl, int run, boolean lagging) {
 		int port = JavaProcess.freePort();
 		return JavaProcess.jar(Path.of(System.getProperty("figmart.jar", "target/cdc-bridge.jar")))
@@ -151,7 +217,8 @@ class BridgeCrashIT {
 					"--figmart.cdc.mappings[0].name=events", "--figmart.cdc.mappings[0].source-table=app.events",
 					"--figmart.cdc.mappings[0].target-table=sink.events", "--figmart.cdc.mappings[0].key[0]=id",
 					"--figmart.cdc.mappings[0].fields.id=id", "--figmart.cdc.mappings[0].fields.payload=payload",
-					"--logging.level.io.debezium=WARN", "--logging.level.org.apache.kafka=WARN"))
+					"--logging.level.io.debezium=" + DEBEZIUM_LOG, "--logging.level.org.apache.kafka=WARN"))
+			.args(BRIDGE_ARGS)
 			.log(this.work.resolve("logs/bridge-" + run + ".log"))
 			.readyWhen(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
 			.readyTimeout(Duration.ofMinutes(2))

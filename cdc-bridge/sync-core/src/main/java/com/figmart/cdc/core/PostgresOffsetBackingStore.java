@@ -1,6 +1,7 @@
 package com.figmart.cdc.core;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,20 +9,26 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.storage.MemoryOffsetBackingStore;
+import org.apache.kafka.connect.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debezium's source offsets in PostgreSQL ({@code cdc_bridge.source_offset}), so that a restarted bridge
  * resumes where it stopped. Debezium writes offsets only after the records before them were handed to the
- * consumer and marked processed, and confirms the replication slot only after this store has saved them.
+ * consumer and marked processed, and confirms the replication slot only up to offsets this store has saved.
  * <p>
  * Debezium creates the store by reflection from {@code offset.storage}; it reads its settings from the
  * engine properties {@value #URL}, {@value #USER}, {@value #PASSWORD} and {@value #ENGINE}.
  */
 public class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresOffsetBackingStore.class);
 
 	public static final String URL = "offset.storage.figmart.jdbc.url";
 
@@ -78,19 +85,37 @@ public class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
 		}
 	}
 
+	/**
+	 * Saves the offsets first and remembers them only once they are committed. Debezium's PostgreSQL task
+	 * confirms the replication slot up to the offsets it reads back from this store, so the store must
+	 * never answer with offsets the table does not hold: otherwise a failed save (the server going down)
+	 * could let the slot move past the stored offsets, and the next start would find its position gone.
+	 */
 	@Override
-	protected void save() {
-		Map<ByteBuffer, ByteBuffer> snapshot;
-		synchronized (this) {
-			snapshot = new HashMap<>(this.data);
-		}
+	public Future<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
+		return this.executor.submit(() -> {
+			var next = new HashMap<>(this.data);
+			next.putAll(values);
+			write(next);
+			this.data = next;
+			if (log.isDebugEnabled()) {
+				values.forEach((key, value) -> log.debug("{}: saved offset {} = {}", this.engine, text(key), text(value)));
+			}
+			if (callback != null) {
+				callback.onCompletion(null, null);
+			}
+			return null;
+		});
+	}
+
+	private void write(Map<ByteBuffer, ByteBuffer> offsets) {
 		try (var connection = connect()) {
 			connection.setAutoCommit(false);
 			try (var upsert = connection.prepareStatement("""
 					insert into cdc_bridge.source_offset (engine, offset_key, offset_value) values (?, ?, ?)
 					on conflict (engine, offset_key) do update
 					set offset_value = excluded.offset_value, updated_at = now()""")) {
-				for (var entry : snapshot.entrySet()) {
+				for (var entry : offsets.entrySet()) {
 					upsert.setString(1, this.engine);
 					upsert.setBytes(2, bytes(entry.getKey()));
 					upsert.setBytes(3, (entry.getValue() != null) ? bytes(entry.getValue()) : null);
@@ -101,9 +126,13 @@ public class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
 			connection.commit();
 		}
 		catch (SQLException ex) {
-			// MemoryOffsetBackingStore#set reports this to Debezium, which then does not confirm the slot
+			// the returned future fails: Debezium then neither confirms the slot nor forgets these offsets
 			throw new ConnectException("Cannot save the offsets of " + this.engine + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static String text(ByteBuffer buffer) {
+		return (buffer != null) ? StandardCharsets.UTF_8.decode(buffer.duplicate()).toString() : "null";
 	}
 
 	private Connection connect() throws SQLException {
