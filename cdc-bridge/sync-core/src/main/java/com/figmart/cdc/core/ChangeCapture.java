@@ -90,6 +90,8 @@ public final class ChangeCapture implements AutoCloseable {
 
 	private volatile boolean closing;
 
+	private volatile boolean logsStandbySnapshots;
+
 	private volatile long lastLagMillis;
 
 	private volatile Instant lastChangeAt;
@@ -137,6 +139,34 @@ public final class ChangeCapture implements AutoCloseable {
 		var source = SimpleDataSource.of(this.settings.source());
 		SyncSchema.install(source);
 		SyncSchema.install(SimpleDataSource.of(this.settings.offsetStore()));
+		this.logsStandbySnapshots = canLogStandbySnapshots();
+	}
+
+	/**
+	 * A slot's restart_lsn moves only at a running-transactions record that the slot has decoded and
+	 * confirmed. PostgreSQL writes one every 15 s at most on its own; from PostgreSQL 16 on, the heartbeat
+	 * writes one too, so a slot whose tables are quiet holds about a heartbeat of other writes' WAL.
+	 */
+	private boolean canLogStandbySnapshots() {
+		try (var connection = this.settings.source().connect(); var statement = connection.createStatement();
+				var result = statement.executeQuery("select current_setting('server_version_num')::int >= 160000")) {
+			if (!result.next() || !result.getBoolean(1)) {
+				return false;
+			}
+			try (var allowed = statement.executeQuery("select has_function_privilege('pg_log_standby_snapshot()', 'execute')")) {
+				return allowed.next() && allowed.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the source's version: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Debezium's heartbeat action: a row in {@code cdc_bridge.heartbeat}, which is in the publication. */
+	String heartbeatQuery() {
+		return "insert into cdc_bridge.heartbeat (engine, beat_at) select '" + this.settings.engine().replace("'", "''")
+				+ "', now()" + (this.logsStandbySnapshots ? " from pg_log_standby_snapshot()" : "")
+				+ " on conflict (engine) do update set beat_at = now()";
 	}
 
 	private boolean hasStoredOffsets() {
@@ -244,8 +274,7 @@ public final class ChangeCapture implements AutoCloseable {
 		properties.setProperty("decimal.handling.mode", "string");
 		properties.setProperty("tombstones.on.delete", "false");
 		properties.setProperty("heartbeat.interval.ms", Long.toString(this.settings.heartbeatInterval().toMillis()));
-		properties.setProperty("heartbeat.action.query", "insert into cdc_bridge.heartbeat (engine, beat_at) values ('"
-				+ this.settings.engine().replace("'", "''") + "', now()) on conflict (engine) do update set beat_at = now()");
+		properties.setProperty("heartbeat.action.query", heartbeatQuery());
 		properties.setProperty("message.prefix.include.list",
 				regex(this.settings.echoPrefix()) + "," + regex(this.settings.barrierPrefix()));
 		properties.setProperty("poll.interval.ms", Long.toString(this.settings.pollInterval().toMillis()));

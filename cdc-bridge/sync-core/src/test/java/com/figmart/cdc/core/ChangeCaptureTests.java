@@ -134,6 +134,10 @@ class ChangeCaptureTests {
 				"select count(*) from pg_replication_slots where slot_name = '" + capture.settings().slotName()
 						+ "' and confirmed_flush_lsn >= '" + afterWrites + "'::pg_lsn")).isEqualTo(1));
 		assertThat(capture.slot().unconfirmedBytes()).isLessThan(1024 * 1024);
+		// the WAL is released too: the heartbeat writes the running-transactions record restart_lsn moves at
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(this.databases.source,
+				"select count(*) from pg_replication_slots where slot_name = '" + capture.settings().slotName()
+						+ "' and restart_lsn >= '" + afterWrites + "'::pg_lsn")).isEqualTo(1));
 		assertThat(capture.status().received()).isZero();
 	}
 

