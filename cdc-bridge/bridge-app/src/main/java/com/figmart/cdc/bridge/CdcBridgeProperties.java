@@ -52,7 +52,7 @@ public record CdcBridgeProperties(@DefaultValue("figmart_cdc") String name, Data
 	/**
 	 * Debezium tuning, the same for both captures.
 	 */
-	public record Engine(@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("50ms") Duration pollInterval,
+	public record Engine(@DefaultValue("2s") Duration heartbeatInterval, @DefaultValue("50ms") Duration pollInterval,
 			@DefaultValue("2048") int maxBatchSize, @DefaultValue("8192") int maxQueueSize,
 			@DefaultValue("1s") Duration offsetFlushInterval, @DefaultValue("2s") Duration restartDelay,
 			@DefaultValue("figmart-cdc") String messagePrefix) {

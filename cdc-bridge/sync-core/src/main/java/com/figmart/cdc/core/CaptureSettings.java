@@ -24,7 +24,7 @@ public record CaptureSettings(String engine, JdbcEndpoint source, JdbcEndpoint o
 		if (!slotName.matches("[a-z0-9_]+")) {
 			throw new IllegalArgumentException("A slot name has only a-z, 0-9 and _: " + slotName);
 		}
-		heartbeatInterval = (heartbeatInterval != null) ? heartbeatInterval : Duration.ofSeconds(10);
+		heartbeatInterval = (heartbeatInterval != null) ? heartbeatInterval : Duration.ofSeconds(2);
 		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(50);
 		maxBatchSize = (maxBatchSize > 0) ? maxBatchSize : 2048;
 		maxQueueSize = (maxQueueSize > 0) ? maxQueueSize : 8192;

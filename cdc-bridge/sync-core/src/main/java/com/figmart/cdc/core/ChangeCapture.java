@@ -145,7 +145,7 @@ public final class ChangeCapture implements AutoCloseable {
 	/**
 	 * A slot's restart_lsn moves only at a running-transactions record that the slot has decoded and
 	 * confirmed. PostgreSQL writes one every 15 s at most on its own; from PostgreSQL 16 on, the heartbeat
-	 * writes one too, so a slot whose tables are quiet holds about a heartbeat of other writes' WAL.
+	 * writes one too, so a slot whose tables are quiet holds two to three heartbeats of other writes' WAL.
 	 */
 	private boolean canLogStandbySnapshots() {
 		try (var connection = this.settings.source().connect(); var statement = connection.createStatement();
@@ -163,7 +163,7 @@ public final class ChangeCapture implements AutoCloseable {
 	}
 
 	/** Debezium's heartbeat action: a row in {@code cdc_bridge.heartbeat}, which is in the publication. */
-	String heartbeatQuery() {
+	private String heartbeatQuery() {
 		return "insert into cdc_bridge.heartbeat (engine, beat_at) select '" + this.settings.engine().replace("'", "''")
 				+ "', now()" + (this.logsStandbySnapshots ? " from pg_log_standby_snapshot()" : "")
 				+ " on conflict (engine) do update set beat_at = now()";
