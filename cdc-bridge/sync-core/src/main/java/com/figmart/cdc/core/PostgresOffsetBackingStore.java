@@ -94,10 +94,8 @@ public class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
 	@Override
 	public Future<Void> set(Map<ByteBuffer, ByteBuffer> values, Callback<Void> callback) {
 		return this.executor.submit(() -> {
-			var next = new HashMap<>(this.data);
-			next.putAll(values);
-			write(next);
-			this.data = next;
+			write(values);
+			this.data.putAll(values);
 			if (log.isDebugEnabled()) {
 				values.forEach((key, value) -> log.debug("{}: saved offset {} = {}", this.engine, text(key), text(value)));
 			}
